@@ -1,0 +1,69 @@
+/**
+ * Why a file could not be read. Every failure the user can meet has a code and a message in
+ * Chinese (shown in the UI) and English (logs, CLI), so nothing fails as an empty "success".
+ */
+export type DocumentErrorCode =
+  | 'empty-file'
+  | 'not-pdf'
+  | 'truncated'
+  | 'encrypted'
+  | 'no-text-layer'
+  | 'too-large'
+  | 'unsupported-format'
+  | 'timeout'
+  | 'cancelled'
+  | 'vanished'
+  | 'unreadable';
+
+const MESSAGES: Record<DocumentErrorCode, { zh: string; en: string }> = {
+  'empty-file': { zh: '文件为空（0 字节），可能尚未复制完成。', en: 'The file is empty (0 bytes); it may still be copying.' },
+  'not-pdf': { zh: '文件不是 PDF（内容与扩展名不符）。', en: 'The file is not a PDF (its content does not match its extension).' },
+  truncated: { zh: 'PDF 文件不完整或已损坏，请重新获取原文件。', en: 'The PDF is truncated or damaged; obtain the original file again.' },
+  encrypted: { zh: 'PDF 设有打开密码，无法读取。请提供未加密的文件。', en: 'The PDF is password-protected and cannot be read; provide an unencrypted copy.' },
+  'no-text-layer': {
+    zh: 'PDF 没有文字层（可能是扫描件），本工具不提供 OCR 识别，请提供可复制文字的 PDF。',
+    en: 'The PDF has no text layer (probably scanned); OCR is not available, provide a PDF with selectable text.',
+  },
+  'too-large': { zh: '文件超过处理上限。', en: 'The file exceeds the processing limit.' },
+  'unsupported-format': { zh: '不支持此文件格式。', en: 'This file format is not supported.' },
+  timeout: { zh: '解析超时，已停止处理该文件。', en: 'Parsing timed out and was stopped.' },
+  cancelled: { zh: '解析已取消。', en: 'Parsing was cancelled.' },
+  vanished: { zh: '文件已被删除或移动。', en: 'The file was deleted or moved.' },
+  unreadable: { zh: '无法读取文件。', en: 'The file could not be read.' },
+};
+
+export class DocumentError extends Error {
+  override readonly name = 'DocumentError';
+  readonly messageZh: string;
+
+  constructor(
+    readonly code: DocumentErrorCode,
+    /** extra detail appended to both messages (e.g. the limit that was hit) */
+    readonly detail?: string,
+  ) {
+    const base = MESSAGES[code];
+    super(detail ? `${base.en} (${detail})` : base.en);
+    this.messageZh = detail ? `${base.zh}（${detail}）` : base.zh;
+  }
+
+  toJSON(): SerializedDocumentError {
+    return { code: this.code, messageZh: this.messageZh, message: this.message };
+  }
+}
+
+/** The shape that crosses process boundaries (IPC, worker messages, cache). */
+export interface SerializedDocumentError {
+  code: DocumentErrorCode;
+  messageZh: string;
+  message: string;
+}
+
+export function isDocumentError(e: unknown): e is DocumentError {
+  return e instanceof DocumentError;
+}
+
+export function serializeError(e: unknown): SerializedDocumentError {
+  if (e instanceof DocumentError) return e.toJSON();
+  const detail = e instanceof Error ? e.message : String(e);
+  return new DocumentError('unreadable', detail).toJSON();
+}

@@ -1,0 +1,106 @@
+/**
+ * The one contract between the Electron main process, the preload bridge and the renderer (and
+ * the browser implementation used in tests). Commands are request/response (ipcMain.handle);
+ * events flow main → renderer. Main validates every argument: nothing here is trusted.
+ */
+import type { ExtractedDocument } from '../core/model';
+import type { SerializedDocumentError } from '../core/errors';
+
+export type SourceFormat = 'pdf' | 'docx' | 'xlsx' | 'xls';
+
+export type DocumentStatus = 'queued' | 'parsing' | 'parsed' | 'error';
+
+export interface DocumentEntry {
+  /** Path relative to the chosen folder, '/'-separated: the document's identity in the UI. */
+  relativePath: string;
+  name: string;
+  format: SourceFormat;
+  size: number;
+  mtimeMs: number;
+  /** Content hash once read; reviews are keyed by it, so a renamed file keeps its review. */
+  sha256: string | null;
+  status: DocumentStatus;
+  /** 0..1 while parsing */
+  progress: number;
+  error: SerializedDocumentError | null;
+  tableCount: number | null;
+  pageCount: number | null;
+}
+
+export interface FolderState {
+  /** absolute path of the watched folder, null before one is chosen */
+  folder: string | null;
+  /** false while the folder is missing (e.g. an unplugged USB drive); documents stay listed */
+  available: boolean;
+  documents: DocumentEntry[];
+}
+
+export interface Settings {
+  reviewerName: string;
+}
+
+export type SaveKind = 'xlsx' | 'json';
+
+/** Renderer → main requests. `args` is one structured-cloneable value (or undefined). */
+export interface Commands {
+  'folder:state': { args: undefined; result: FolderState };
+  /** opens the system folder picker; resolves to the (possibly unchanged) state */
+  'folder:choose': { args: undefined; result: FolderState };
+  'document:extraction': { args: { relativePath: string }; result: ExtractedDocument };
+  /** the file's bytes, for the source view (pdf.js canvas, DOCX/XLSX preview) */
+  'document:source': { args: { relativePath: string }; result: Uint8Array };
+  'document:reparse': { args: { relativePath: string }; result: undefined };
+  'settings:get': { args: undefined; result: Settings };
+  'settings:set': { args: Partial<Settings>; result: Settings };
+  /** save dialog then write; null when the user cancels */
+  'file:save': { args: { suggestedName: string; kind: SaveKind; bytes: Uint8Array }; result: { path: string } | null };
+  /** directory picker for batch export; the token authorises later writes into that directory only */
+  'export:chooseDirectory': { args: undefined; result: { token: string; path: string } | null };
+  'export:writeFile': { args: { token: string; name: string; bytes: Uint8Array }; result: { path: string } };
+  /** open dialog for a review package; its text, null when cancelled */
+  'reviewPackage:open': { args: undefined; result: { name: string; text: string } | null };
+}
+
+/** Main → renderer notifications. */
+export interface Events {
+  'folder:changed': FolderState;
+  'document:progress': { relativePath: string; progress: number };
+}
+
+export type CommandName = keyof Commands;
+export type EventName = keyof Events;
+
+/** Channel names, for the preload's allow-list and main's handler registration. */
+export const COMMAND_NAMES = [
+  'folder:state',
+  'folder:choose',
+  'document:extraction',
+  'document:source',
+  'document:reparse',
+  'settings:get',
+  'settings:set',
+  'file:save',
+  'export:chooseDirectory',
+  'export:writeFile',
+  'reviewPackage:open',
+] as const satisfies readonly CommandName[];
+
+export const EVENT_NAMES = ['folder:changed', 'document:progress'] as const satisfies readonly EventName[];
+
+export type Unsubscribe = () => void;
+
+/** What the preload exposes as `window.proofreader` (and what the browser bridge implements). */
+export interface ProofreaderApi {
+  invoke<K extends CommandName>(command: K, args: Commands[K]['args']): Promise<Commands[K]['result']>;
+  on<K extends EventName>(event: K, listener: (payload: Events[K]) => void): Unsubscribe;
+}
+
+/** Name of the global the preload defines in the renderer. */
+export const API_GLOBAL = 'proofreader';
+
+/** Errors cross IPC as this, so the renderer can show the Chinese message. */
+export interface IpcErrorPayload {
+  code: string;
+  messageZh: string;
+  message: string;
+}
