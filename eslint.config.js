@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'dist/**', 'tests/fixtures/**/*.js', 'test-results/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'dist/**', 'tests/fixtures/**/*.js', 'test-results/**', 'scratch/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
