@@ -13,7 +13,9 @@ export type DocumentErrorCode =
   | 'timeout'
   | 'cancelled'
   | 'vanished'
-  | 'unreadable';
+  | 'unreadable'
+  /** the parse worker died (crash or out of memory); the rest of the folder goes on */
+  | 'parser-crashed';
 
 const MESSAGES: Record<DocumentErrorCode, { zh: string; en: string }> = {
   'empty-file': { zh: '文件为空（0 字节），可能尚未复制完成。', en: 'The file is empty (0 bytes); it may still be copying.' },
@@ -30,6 +32,10 @@ const MESSAGES: Record<DocumentErrorCode, { zh: string; en: string }> = {
   cancelled: { zh: '解析已取消。', en: 'Parsing was cancelled.' },
   vanished: { zh: '文件已被删除或移动。', en: 'The file was deleted or moved.' },
   unreadable: { zh: '无法读取文件。', en: 'The file could not be read.' },
+  'parser-crashed': {
+    zh: '解析该文件时解析程序异常退出，已跳过该文件，其他文件不受影响。',
+    en: 'The parser stopped unexpectedly on this file; it was skipped and the other files are unaffected.',
+  },
 };
 
 export class DocumentError extends Error {

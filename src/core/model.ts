@@ -6,6 +6,13 @@
 /** Bumped whenever the JSON shape or the extraction output changes meaningfully (cache key). */
 export const SCHEMA_VERSION = 1;
 
+/**
+ * Version of the extractors' output (PDF, DOCX, XLSX). Part of the parse-cache key with
+ * SCHEMA_VERSION: bump it whenever an extractor change alters what a document extracts to, so
+ * cached results from the older extractor are re-parsed instead of reused.
+ */
+export const PARSER_VERSION = 1;
+
 /** [x0, y0, x1, y1] in PDF points, pdf.js user space of the page (origin bottom-left). */
 export type BBox = [number, number, number, number];
 
