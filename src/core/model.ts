@@ -13,8 +13,54 @@ export const SCHEMA_VERSION = 1;
  */
 export const PARSER_VERSION = 1;
 
-/** [x0, y0, x1, y1] in PDF points, pdf.js user space of the page (origin bottom-left). */
+/**
+ * [x0, y0, x1, y1] in PDF points, pdf.js user space of the page (origin bottom-left).
+ * DOCX/XLSX have no page geometry: there a cell's bbox is its box in the source grid,
+ * [firstCol, firstRow, lastCol + 1, lastRow + 1] (0-based table grid for DOCX, 1-based sheet
+ * rows/columns for XLSX), and `source` gives the exact location (docs/office-formats.md).
+ */
 export type BBox = [number, number, number, number];
+
+/** The file format a document was extracted from. */
+export type SourceFormat = 'pdf' | 'docx' | 'xlsx';
+
+/**
+ * Where a cell sits in a DOCX/XLSX file, so the source view can highlight it in the rendered
+ * document. Absent for PDF cells (page + bbox say it there). See docs/office-formats.md.
+ */
+export type CellSource =
+  | {
+      kind: 'docx';
+      /** 0-based index of the w:tbl among all w:tbl of word/document.xml in document order (nested ones counted) */
+      table: number;
+      /** 0-based index of the w:tr within that w:tbl */
+      row: number;
+      /** 0-based grid column (w:tblGrid) where the cell starts */
+      col: number;
+      /** 0-based index of the w:tc within the w:tr; null for grid positions no w:tc covers */
+      cell: number | null;
+    }
+  | {
+      kind: 'xlsx';
+      /** worksheet name as shown on its tab */
+      sheet: string;
+      /** 1-based worksheet position in the workbook (hidden sheets counted) */
+      sheetIndex: number;
+      /** 1-based row and column of the (master) cell, as Excel numbers them */
+      row: number;
+      col: number;
+      /** A1-style address of the (master) cell, e.g. "B3" */
+      address: string;
+    };
+
+/** Where a narrative block sits in a DOCX/XLSX file (absent for PDF). */
+export type BlockSource =
+  | {
+      kind: 'docx';
+      /** 0-based index of the w:p among all w:p of word/document.xml in document order (those in tables counted) */
+      paragraph: number;
+    }
+  | { kind: 'xlsx'; sheet: string; sheetIndex: number; row: number; col: number; address: string };
 
 /** Why the reviewer should look at a cell first. */
 export type CellConfidence =
@@ -42,6 +88,8 @@ export interface Cell {
   page: number;
   bbox: BBox;
   confidence: CellConfidence;
+  /** DOCX/XLSX only: the cell's location in the source file. */
+  source?: CellSource;
 }
 
 /** A grid row: exactly `columnCount` entries; positions covered by a span hold null. */
@@ -70,11 +118,14 @@ export interface NarrativeBlock {
   page: number;
   bbox: BBox;
   text: string;
+  /** DOCX/XLSX only: the block's location in the source file. */
+  source?: BlockSource;
 }
 
 export interface ExtractedDocument {
   schemaVersion: number;
-  source: { path: string; sha256: string; pages: number };
+  /** `pages`: PDF pages; 1 for DOCX; the number of worksheets for XLSX. `format` absent means PDF. */
+  source: { path: string; sha256: string; pages: number; format?: SourceFormat };
   narrative: NarrativeBlock[];
   tables: Table[];
 }
