@@ -15,7 +15,17 @@ export type DocumentErrorCode =
   | 'vanished'
   | 'unreadable'
   /** the parse worker died (crash or out of memory); the rest of the folder goes on */
-  | 'parser-crashed';
+  | 'parser-crashed'
+  /** a .docx/.xlsx whose zip container is truncated or damaged */
+  | 'office-damaged'
+  /** a .docx/.xlsx name on content that is not a Word/Excel document */
+  | 'not-office'
+  /** a password-protected Word/Excel file (an encrypted OLE container) */
+  | 'office-encrypted'
+  /** an Excel 97-2003 (.xls, BIFF) workbook */
+  | 'legacy-xls'
+  /** a Word 97-2003 (.doc) document */
+  | 'legacy-doc';
 
 const MESSAGES: Record<DocumentErrorCode, { zh: string; en: string }> = {
   'empty-file': { zh: '文件为空（0 字节），可能尚未复制完成。', en: 'The file is empty (0 bytes); it may still be copying.' },
@@ -35,6 +45,26 @@ const MESSAGES: Record<DocumentErrorCode, { zh: string; en: string }> = {
   'parser-crashed': {
     zh: '解析该文件时解析程序异常退出，已跳过该文件，其他文件不受影响。',
     en: 'The parser stopped unexpectedly on this file; it was skipped and the other files are unaffected.',
+  },
+  'office-damaged': {
+    zh: '文件不完整或已损坏，无法作为 Word/Excel 文档打开，请重新获取原文件。',
+    en: 'The file is truncated or damaged and cannot be opened as a Word/Excel document; obtain the original file again.',
+  },
+  'not-office': {
+    zh: '文件内容与扩展名不符：不是有效的 Word（.docx）或 Excel（.xlsx）文档。',
+    en: 'The file content does not match its extension: it is not a valid Word (.docx) or Excel (.xlsx) document.',
+  },
+  'office-encrypted': {
+    zh: '文档设有打开密码，无法读取。请提供未加密的文件。',
+    en: 'The document is password-protected and cannot be read; provide an unencrypted copy.',
+  },
+  'legacy-xls': {
+    zh: '不支持旧版 Excel 97-2003 工作簿（.xls）。请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx），再重新导入。',
+    en: 'Excel 97-2003 workbooks (.xls) are not supported; open it in Excel or WPS, save it as an Excel workbook (.xlsx) and import that.',
+  },
+  'legacy-doc': {
+    zh: '不支持旧版 Word 97-2003 文档（.doc）。请用 Word 或 WPS 打开后“另存为” Word 文档（.docx），再重新导入。',
+    en: 'Word 97-2003 documents (.doc) are not supported; open it in Word or WPS, save it as a Word document (.docx) and import that.',
   },
 };
 
