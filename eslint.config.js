@@ -25,6 +25,22 @@ export default tseslint.config(
     },
   },
   {
+    // DOCX/XLSX readers: bytes in, document out, so they also run in a browser worker.
+    files: ['src/formats/**/*.ts'],
+    ignores: ['src/formats/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'node:*', 'fs', 'path', 'react', 'react-dom', 'dexie', 'zustand', 'ag-grid-*', 'chokidar'], message: 'src/formats is pure byte-in/document-out code: do I/O in src/node or src/main.' },
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/node/**', '**/cli/**'], message: 'Dependencies point inward, never outward.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
