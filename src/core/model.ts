@@ -114,10 +114,22 @@ export interface Table {
   rows: GridRow[];
 }
 
+/** Where one printed line of a paragraph sits, and which characters of the paragraph it holds. */
+export interface NarrativeLine {
+  page: number;
+  bbox: BBox;
+  /** [start, end) offsets into the block's text */
+  start: number;
+  end: number;
+}
+
+/** A paragraph of the narrative; `page`/`bbox` are those of its first page (paragraphs may continue over a page break). */
 export interface NarrativeBlock {
   page: number;
   bbox: BBox;
   text: string;
+  /** PDF only: the paragraph's printed lines, so a sentence can be highlighted exactly. */
+  lines?: NarrativeLine[];
   /** DOCX/XLSX only: the block's location in the source file. */
   source?: BlockSource;
 }
