@@ -1,5 +1,52 @@
-// Placeholder until the extract command lands; exits non-zero so nothing mistakes it for success.
-export async function runExtract(_args: string[]): Promise<number> {
-  console.error('extract: not implemented yet');
-  return 2;
+/**
+ * `extract <file> [--json out.json]`: prints a per-table summary and optionally writes the
+ * versioned JSON (docs/extraction-schema.md).
+ */
+import { writeFile } from 'node:fs/promises';
+import { isDocumentError } from '../../core/errors';
+import type { ExtractedDocument, Table } from '../../core/model';
+import { extractFile } from '../../node/extract-file';
+import { parseArgs } from '../args';
+
+function summarizeTable(t: Table): string {
+  const cells = t.rows.reduce((n, r) => n + r.filter((c) => c && c.text).length, 0);
+  const doubtful = [...t.header, ...t.rows].reduce((n, r) => n + r.filter((c) => c && c.confidence !== 'ok').length, 0);
+  const pages = t.pages[0] === t.pages[1] ? `p${t.pages[0]}` : `p${t.pages[0]}–${t.pages[1]}`;
+  const attrs = [t.code, t.unit && `单位：${t.unit}`].filter(Boolean).join(' ');
+  return `  ${t.id.padEnd(4)} ${pages.padEnd(8)} ${t.title ?? '（无标题）'}${attrs ? `  [${attrs}]` : ''}\n` +
+    `       ${t.columnCount} 列 × ${t.header.length} 表头行 + ${t.rows.length} 行，${cells} 个非空单元格` +
+    (doubtful ? `，${doubtful} 个待核对` : '') +
+    (t.notes.length ? `，注 ${t.notes.length} 条` : '');
+}
+
+export function summarize(doc: ExtractedDocument): string {
+  return [
+    `${doc.source.path}`,
+    `  ${doc.source.pages} 页，${doc.tables.length} 张表，${doc.narrative.length} 段正文  sha256 ${doc.source.sha256.slice(0, 12)}…`,
+    ...doc.tables.map(summarizeTable),
+  ].join('\n');
+}
+
+export async function runExtract(args: string[]): Promise<number> {
+  const { positional, options } = parseArgs(args, ['json']);
+  const file = positional[0];
+  if (!file) {
+    console.error('用法 / usage: extract <file> [--json out.json]');
+    return 2;
+  }
+  try {
+    const doc = await extractFile(file);
+    console.log(summarize(doc));
+    if (options.json) {
+      await writeFile(options.json, JSON.stringify(doc, null, 1));
+      console.log(`已写入 / written: ${options.json}`);
+    }
+    return 0;
+  } catch (e) {
+    if (isDocumentError(e)) {
+      console.error(`无法处理 ${file}：${e.messageZh}\n${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
 }

@@ -1,11 +1,16 @@
 /**
- * PDF → ExtractedDocument. (Work in progress: tables are being built; this entry point and its
- * signature are stable.)
+ * PDF → ExtractedDocument: every table with its cells' page and bbox, and the narrative. Pages
+ * are read one at a time (text + operator list), laid out, then assembled across pages.
  */
+import { DocumentError } from '../errors';
 import type { ExtractedDocument } from '../model';
 import { SCHEMA_VERSION } from '../model';
-import { DocumentError } from '../errors';
-import type { PdfSource } from './pdfjs-types';
+import { assembleDocument } from './assemble';
+import type { PageLayout } from './layout';
+import { layoutPage } from './layout';
+import { readPage } from './page-content';
+import type { PdfDocument, PdfSource } from './pdfjs-types';
+import type { OpsTable } from './rulings';
 
 export interface ExtractOptions {
   path: string;
@@ -13,19 +18,63 @@ export interface ExtractOptions {
   signal?: AbortSignal;
   /** called after each page with (done, total) */
   onProgress?: (done: number, total: number) => void;
+  /** refuse documents with more pages than this */
+  maxPages?: number;
+}
+
+const DEFAULT_MAX_PAGES = 5000;
+
+/** Recognises what the bytes are before pdf.js sees them, for a precise message. */
+function checkBytes(data: Uint8Array): void {
+  if (data.length === 0) throw new DocumentError('empty-file');
+  const head = new TextDecoder('latin1').decode(data.subarray(0, 1024));
+  if (!head.includes('%PDF-')) throw new DocumentError('not-pdf');
+  const tail = new TextDecoder('latin1').decode(data.subarray(Math.max(0, data.length - 2048)));
+  // every complete PDF ends with %%EOF; a half-copied or cut file does not
+  if (!tail.includes('%%EOF')) throw new DocumentError('truncated');
+}
+
+async function openDocument(source: PdfSource, data: Uint8Array): Promise<PdfDocument> {
+  const task = source.pdfjs.getDocument({ ...source.params, data: data.slice() });
+  try {
+    return await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    const name = (e as { name?: string } | null)?.name;
+    if (name === 'PasswordException') throw new DocumentError('encrypted');
+    throw new DocumentError('truncated', e instanceof Error ? e.message : undefined);
+  }
 }
 
 export async function extractPdf(source: PdfSource, data: Uint8Array, options: ExtractOptions): Promise<ExtractedDocument> {
-  if (data.length === 0) throw new DocumentError('empty-file');
-  const task = source.pdfjs.getDocument({ data: data.slice(), ...source.params });
-  const doc = await task.promise;
+  checkBytes(data);
+  const doc = await openDocument(source, data);
   try {
-    options.onProgress?.(doc.numPages, doc.numPages);
+    const total = doc.numPages;
+    if (total > (options.maxPages ?? DEFAULT_MAX_PAGES)) throw new DocumentError('too-large', `${total} 页 / pages`);
+    const layouts: PageLayout[] = [];
+    let characters = 0;
+    for (let n = 1; n <= total; n++) {
+      if (options.signal?.aborted) throw new DocumentError('cancelled');
+      let page;
+      try {
+        page = await doc.getPage(n);
+      } catch (e) {
+        throw new DocumentError('truncated', `page ${n}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      const content = await readPage(page, n, source.pdfjs.OPS as unknown as OpsTable);
+      characters += content.runs.reduce((s, r) => s + r.text.length, 0);
+      layouts.push(layoutPage(content));
+      page.cleanup();
+      options.onProgress?.(n, total);
+    }
+    if (characters === 0) throw new DocumentError('no-text-layer');
+    const { tables, narrative } = assembleDocument(layouts);
     return {
       schemaVersion: SCHEMA_VERSION,
-      source: { path: options.path, sha256: options.sha256, pages: doc.numPages },
-      narrative: [],
-      tables: [],
+      source: { path: options.path, sha256: options.sha256, pages: total, format: 'pdf' },
+      narrative,
+      tables,
     };
   } finally {
     await doc.destroy();

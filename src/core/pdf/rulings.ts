@@ -132,11 +132,18 @@ function pushRuling(out: Ruling[], r: Ruling | null): void {
 /**
  * Collects the visible horizontal and vertical line segments of a page from its operator list:
  * stroked segments and rectangle edges, and filled rectangles thin enough to be drawn lines.
+ * Coordinates come out in the space `base` maps to (reading space when given the viewport).
  */
-export function extractRulings(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, OPS: OpsTable): Ruling[] {
+export function extractRulings(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  OPS: OpsTable,
+  /** the page's base transform: user space → reading space (pdf.js viewport at scale 1) */
+  base: Matrix = IDENTITY,
+): Ruling[] {
   const out: Ruling[] = [];
   const stack: GraphicsState[] = [];
-  let gs: GraphicsState = { ctm: IDENTITY, lineWidth: 1, strokeVisible: true, fillVisible: true };
+  let gs: GraphicsState = { ctm: base, lineWidth: 1, strokeVisible: true, fillVisible: true };
   const strokeOps = new Set([OPS.stroke, OPS.closeStroke]);
   const fillOps = new Set([OPS.fill, OPS.eoFill]);
   const bothOps = new Set([OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);

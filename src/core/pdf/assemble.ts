@@ -1,0 +1,307 @@
+/**
+ * From page layouts to the document: each table gets the title, code, department, unit and notes
+ * printed around it; a table continuing on the next page is joined to its start (repeated header
+ * rows dropped); the remaining lines become narrative paragraphs in reading order.
+ */
+import type { GridRow, NarrativeBlock, NarrativeLine, Table } from '../model';
+import { joinWrappedLines } from '../text/normalize';
+import { isNoteStart, isPageNumber, isSubtitle, matchCode, matchDepartment, matchUnit, titleScore } from './attributes';
+import type { PageLayout } from './layout';
+import type { TextLine } from './lines';
+import { lineSegments } from './lines';
+import type { TableBody } from './structure';
+import { cellValue } from './structure';
+
+interface LineItem {
+  kind: 'line';
+  line: TextLine;
+  page: PageLayout;
+  used: boolean;
+}
+
+interface TableItem {
+  kind: 'table';
+  body: TableBody;
+  page: PageLayout;
+}
+
+type Item = LineItem | TableItem;
+
+interface TableDraft {
+  title: string | null;
+  code: string | null;
+  unit: string | null;
+  department: string | null;
+  notes: string[];
+  bodies: TableBody[];
+  header: GridRow[];
+  rows: GridRow[];
+  columnCount: number;
+  identifier: boolean[];
+  /** nothing but page furniture above it on its page */
+  startsPage: boolean;
+  /** nothing but its notes below it on its page */
+  endsPage: boolean;
+}
+
+const top = (item: Item): number => (item.kind === 'line' ? item.line.box.y0 : item.body.box.y0);
+const bottom = (item: Item): number => (item.kind === 'line' ? item.line.box.y1 : item.body.box.y1);
+
+function pageItems(page: PageLayout): Item[] {
+  const items: Item[] = [
+    ...page.lines.map((line): LineItem => ({ kind: 'line', line, page, used: false })),
+    ...page.tables.map((body): TableItem => ({ kind: 'table', body, page })),
+  ];
+  items.sort((a, b) => top(a) - top(b));
+  // page numbers in the top or bottom margin are furniture, not text
+  for (const item of items) {
+    if (item.kind !== 'line') continue;
+    const inMargin = item.line.box.y1 < page.height * 0.1 || item.line.box.y0 > page.height * 0.88;
+    if (inMargin && isPageNumber(item.line.text)) item.used = true;
+  }
+  return items;
+}
+
+function lineHeight(line: TextLine): number {
+  return Math.max(line.box.y1 - line.box.y0, line.fontSize);
+}
+
+function medianBodyFontSize(pages: readonly PageLayout[]): number {
+  const sizes: number[] = [];
+  for (const p of pages) for (const l of p.lines) for (let i = 0; i < Math.min(l.text.length, 40); i++) sizes.push(l.fontSize);
+  sizes.sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)] ?? 10.5;
+}
+
+/** Reads title, code, department and unit from the lines just above a table. */
+function readHeading(items: Item[], index: number, bodyFont: number): Pick<TableDraft, 'title' | 'code' | 'unit' | 'department'> & { startsPage: boolean } {
+  const table = items[index] as TableItem;
+  const out = { title: null as string | null, code: null as string | null, unit: null as string | null, department: null as string | null };
+  const zone: LineItem[] = [];
+  let edge = top(table);
+  for (let j = index - 1; j >= 0 && zone.length < 7; j--) {
+    const item = items[j]!;
+    if (item.kind !== 'line') break;
+    if (item.used) continue;
+    const gap = edge - bottom(item);
+    if (gap > Math.max(3.2 * lineHeight(item.line), 40)) break;
+    const t = item.line.text;
+    const attribute = lineSegments(item.line).some((s) => matchCode(s.text) || matchUnit(s.text) || matchDepartment(s.text));
+    if (!attribute && t.length > 50) break;
+    zone.push(item);
+    edge = top(item);
+  }
+  let best: { item: LineItem; score: number } | null = null;
+  for (const item of zone) {
+    let attribute = false;
+    for (const seg of lineSegments(item.line)) {
+      const code = matchCode(seg.text);
+      const unit = matchUnit(seg.text);
+      const department = matchDepartment(seg.text);
+      if (code) out.code ??= code;
+      if (unit) out.unit ??= unit;
+      if (department) out.department ??= department;
+      if (code || unit || department) attribute = true;
+    }
+    if (attribute) {
+      item.used = true;
+      continue;
+    }
+    const centre = (item.line.box.x0 + item.line.box.x1) / 2;
+    const centred = Math.abs(centre - item.page.width / 2) < item.page.width * 0.12;
+    const score = titleScore(item.line.text, item.line.fontSize, bodyFont, centred);
+    if (score >= 2 && (!best || score > best.score)) best = { item, score };
+  }
+  if (best) {
+    best.item.used = true;
+    out.title = best.item.line.text.replace(/\s+/g, ' ').trim();
+    for (const item of zone) if (isSubtitle(item.line.text)) item.used = true;
+  }
+  const startsPage = items.slice(0, index).every((it) => it.kind === 'line' && (it.used || zone.includes(it)));
+  return { ...out, startsPage };
+}
+
+/** Footnotes printed right below a table: 注：…, 本表无数据, and their continuation lines. */
+function readNotes(items: Item[], index: number): { notes: string[]; endsPage: boolean } {
+  const notes: string[][] = [];
+  let edge = bottom(items[index]!);
+  let j = index + 1;
+  for (; j < items.length; j++) {
+    const item = items[j]!;
+    if (item.kind !== 'line') break;
+    if (item.used) continue;
+    const h = lineHeight(item.line);
+    const gap = top(item) - edge;
+    const t = item.line.text.trim();
+    if (isNoteStart(t) && gap <= Math.max(3 * h, 36)) {
+      notes.push([t]);
+    } else if (notes.length && gap <= 1.2 * h && !matchCode(t) && !matchUnit(t)) {
+      if (/^[0-9０-９]+\s*[.、．]/.test(t)) notes.push([t]);
+      else notes[notes.length - 1]!.push(t);
+    } else {
+      break;
+    }
+    item.used = true;
+    edge = bottom(item);
+  }
+  const endsPage = items.slice(j).every((it) => it.kind === 'line' && it.used);
+  return { notes: notes.map((lines) => joinWrappedLines(lines)), endsPage };
+}
+
+function rowTexts(row: GridRow): string {
+  return row.map((c) => (c ? c.text : '\u0000')).join('\u0001');
+}
+
+/**
+ * Where each column boundary of the continuation sits among the original's boundaries: the same
+ * table printed on the next page has the same borders, or a subset of them where a row merges
+ * cells (a lone 合计 row). Null when the borders do not line up.
+ */
+function mapBoundaries(prev: readonly number[], next: readonly number[], tol = 6): number[] | null {
+  const map: number[] = [];
+  for (const x of next) {
+    const k = prev.findIndex((p) => Math.abs(p - x) <= tol);
+    if (k < 0 || (map.length && k <= map[map.length - 1]!)) return null;
+    map.push(k);
+  }
+  return map[0] === 0 && map[map.length - 1] === prev.length - 1 ? map : null;
+}
+
+/** Re-expresses a continuation row on the original's columns (spans widened where boundaries are missing). */
+function remapRow(row: GridRow, map: readonly number[], columnCount: number): GridRow {
+  const out: GridRow = Array(columnCount).fill(null);
+  row.forEach((cell, c) => {
+    if (!cell) return;
+    const from = map[c]!;
+    const to = map[c + cell.colSpan]!;
+    out[from] = { ...cell, colSpan: to - from };
+  });
+  return out;
+}
+
+function asBodyRow(row: GridRow, identifier: readonly boolean[]): GridRow {
+  return row.map((c, i) => (c ? { ...c, value: cellValue(c.text, identifier[i] ?? false) } : null));
+}
+
+/** Joins a continuation page's table to the table it continues, if the two fit together. */
+function tryContinue(prev: TableDraft, next: TableDraft): boolean {
+  if (next.code && next.code !== prev.code) return false;
+  if (next.title && next.title !== prev.title) return false;
+  if (!prev.endsPage || !next.startsPage) return false;
+  const prevBody = prev.bodies[prev.bodies.length - 1]!;
+  const nextBody = next.bodies[0]!;
+  if (nextBody.page !== prevBody.page + 1) return false;
+  const headerTexts = new Set(prev.header.map(rowTexts));
+  const repeatedHeader = next.header.length > 0 && next.header.every((r) => headerTexts.has(rowTexts(r)));
+  let map = mapBoundaries(prevBody.xs, nextBody.xs);
+  if (!map && repeatedHeader && next.columnCount === prev.columnCount) map = prevBody.xs.map((_, i) => i);
+  if (!map) return false;
+  const fit = (r: GridRow): GridRow => remapRow(r, map, prev.columnCount);
+  const carried = repeatedHeader ? [] : next.header.map((r) => asBodyRow(fit(r), prev.identifier));
+  prev.rows.push(...carried, ...next.rows.map(fit));
+  prev.bodies.push(...next.bodies);
+  prev.notes.push(...next.notes.filter((n) => !prev.notes.includes(n)));
+  prev.unit ??= next.unit;
+  prev.department ??= next.department;
+  prev.endsPage = next.endsPage;
+  return true;
+}
+
+/** Paragraphs from the lines no table claimed, in reading order, joined across page breaks. */
+function buildNarrative(pages: readonly { page: PageLayout; lines: TextLine[] }[]): NarrativeBlock[] {
+  const blocks: { lines: { page: PageLayout; line: TextLine }[] }[] = [];
+  let last: { page: PageLayout; line: TextLine; left: number; right: number } | null = null;
+  for (const { page, lines } of pages) {
+    if (lines.length === 0) continue;
+    const lefts = lines.map((l) => l.box.x0).sort((a, b) => a - b);
+    const rights = lines.map((l) => l.box.x1).sort((a, b) => a - b);
+    const left = lefts[Math.floor(lefts.length * 0.1)]!;
+    const right = rights[Math.floor(rights.length * 0.9)]!;
+    lines.forEach((line, i) => {
+      const em = line.fontSize;
+      const indented = line.box.x0 > left + 1.2 * em;
+      const heading = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．])/.test(line.text);
+      let startsNew = true;
+      if (last) {
+        // a line that stops well before the margin ends its paragraph; WPS also breaks a line a
+        // few ems early when the next number does not fit, so "well before" means a fifth of the width
+        const prevShort = last.line.box.x1 < last.right - Math.max(4 * em, 0.2 * (last.right - last.left));
+        const leaders = /(?:…|\.{3}|·{3})[\s\d]*$/.test(last.line.text);
+        const sizeChange = Math.abs(last.line.fontSize - em) > 0.15 * em;
+        const prevEnds = /[。！？：；]$/.test(last.line.text);
+        if (i === 0 && last.page !== page) {
+          startsNew = indented || heading || prevEnds || prevShort || sizeChange || leaders;
+        } else {
+          const gap = line.box.y0 - last.line.box.y1;
+          startsNew = gap > 0.9 * em || indented || prevShort || sizeChange || leaders || (heading && prevEnds);
+        }
+      }
+      if (startsNew || !blocks.length) blocks.push({ lines: [] });
+      blocks[blocks.length - 1]!.lines.push({ page, line });
+      last = { page, line, left, right };
+    });
+  }
+  return blocks.map(({ lines }) => {
+    let text = '';
+    const spans: NarrativeLine[] = [];
+    for (const { page, line } of lines) {
+      const before = text;
+      text = joinWrappedLines([text, line.text]);
+      const start = text.length - line.text.trim().length;
+      spans.push({ page: page.pageNumber, bbox: page.toUser(line.box), start: Math.max(start, before.length), end: text.length });
+    }
+    const first = lines[0]!;
+    const firstPage = lines.filter((l) => l.page === first.page);
+    const box = firstPage.reduce((b, l) => ({ x0: Math.min(b.x0, l.line.box.x0), y0: Math.min(b.y0, l.line.box.y0), x1: Math.max(b.x1, l.line.box.x1), y1: Math.max(b.y1, l.line.box.y1) }), { ...first.line.box });
+    return { page: first.page.pageNumber, bbox: first.page.toUser(box), text, lines: spans };
+  });
+}
+
+export function assembleDocument(pages: readonly PageLayout[]): { tables: Table[]; narrative: NarrativeBlock[] } {
+  const bodyFont = medianBodyFontSize(pages);
+  const drafts: TableDraft[] = [];
+  const pageItemsList = pages.map(pageItems);
+  for (const items of pageItemsList) {
+    items.forEach((item, index) => {
+      if (item.kind !== 'table') return;
+      const heading = readHeading(items, index, bodyFont);
+      const { notes, endsPage } = readNotes(items, index);
+      const body = item.body;
+      const draft: TableDraft = {
+        title: heading.title,
+        code: heading.code,
+        unit: heading.unit,
+        department: heading.department,
+        notes,
+        bodies: [body],
+        header: body.header,
+        rows: [...body.rows],
+        columnCount: body.columnCount,
+        identifier: body.identifier,
+        startsPage: heading.startsPage,
+        endsPage,
+      };
+      const prev = drafts[drafts.length - 1];
+      if (!(prev && tryContinue(prev, draft))) drafts.push(draft);
+    });
+  }
+  const tables: Table[] = drafts.map((d, i) => ({
+    id: `t${i + 1}`,
+    title: d.title,
+    code: d.code,
+    unit: d.unit,
+    department: d.department,
+    pages: [d.bodies[0]!.page, d.bodies[d.bodies.length - 1]!.page],
+    notes: d.notes,
+    columnCount: d.columnCount,
+    header: d.header,
+    rows: d.rows,
+  }));
+  const narrative = buildNarrative(
+    pageItemsList.map((items, i) => ({
+      page: pages[i]!,
+      lines: items.filter((it): it is LineItem => it.kind === 'line' && !it.used).map((it) => it.line),
+    })),
+  );
+  return { tables, narrative };
+}

@@ -1,0 +1,169 @@
+/**
+ * From a filled grid to the table's logical structure: cells with spans, header rows separated
+ * from body rows, and amounts parsed only where the column holds amounts (codes and 行次 stay text).
+ */
+import type { BBox, Cell, CellConfidence, GridRow } from '../model';
+import { parseAmount } from '../money';
+import type { Box } from './geometry';
+import type { Grid } from './grid';
+import { cellBox, columnCount, rowCount } from './grid';
+
+export interface TableBody {
+  columnCount: number;
+  header: GridRow[];
+  rows: GridRow[];
+  /** column boundaries in reading space, to match a continuation on the next page */
+  xs: number[];
+  box: Box;
+  /** columns holding codes or row numbers (their numbers are not amounts) */
+  identifier: boolean[];
+  page: number;
+}
+
+/** A header path naming an identifier column: its numbers are codes, not amounts. */
+const IDENTIFIER_HEADER = /编码|代码|编号|行次|栏次|序号|^类$|^款$|^项$/;
+/** Printed amounts: thousands separators or decimals, or a dash standing for zero. */
+const AMOUNT_LIKE = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}$|^[-−]?\d{1,3}(?:,\d{3})+$|^[-—–−]{1,2}$/;
+/** The label of a row that starts the body whatever its figures: totals, numbered items, codes. */
+const BODY_LABEL = /^(?:合计|总计|小计|本年收入合计|收入总计|支出总计|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{3,}$|无$|本表无数据)/;
+/** Headers are short; a long text cell is body content (绩效目标 forms, 项目名称…). */
+const MAX_HEADER_TEXT = 24;
+
+interface RawCell {
+  r0: number;
+  c0: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+  box: Box;
+  confidence: CellConfidence;
+}
+
+/**
+ * Assembles the table. `page` and `toUser` give every cell its page and PDF-space bbox.
+ */
+export function buildTableBody(
+  grid: Grid,
+  texts: readonly string[],
+  confidence: readonly CellConfidence[],
+  page: number,
+  toUser: (b: Box) => BBox,
+): TableBody {
+  const nr = rowCount(grid);
+  const nc = columnCount(grid);
+  const raw: RawCell[] = grid.cells.map((cell, i) => ({
+    r0: cell.r0,
+    c0: cell.c0,
+    rowSpan: cell.r1 - cell.r0,
+    colSpan: cell.c1 - cell.c0,
+    text: texts[i] ?? '',
+    box: cellBox(grid, cell),
+    confidence: confidence[i] ?? 'ok',
+  }));
+  const at: (RawCell | null)[][] = Array.from({ length: nr }, () => Array<RawCell | null>(nc).fill(null));
+  for (const c of raw) at[c.r0]![c.c0] = c;
+
+  const headerRows = detectHeaderRows(at, raw, nr);
+  const identifier = identifierColumns(raw, headerRows, nc);
+
+  const toCell = (c: RawCell, inHeader: boolean): Cell => ({
+    text: c.text,
+    value: inHeader ? null : cellValue(c.text, identifier[c.c0] ?? false),
+    rowSpan: c.rowSpan,
+    colSpan: c.colSpan,
+    page,
+    bbox: toUser(c.box),
+    confidence: c.confidence,
+  });
+  const header: GridRow[] = [];
+  const rows: GridRow[] = [];
+  for (let r = 0; r < nr; r++) {
+    const inHeader = r < headerRows;
+    const row: GridRow = at[r]!.map((c) => (c ? toCell(c, inHeader) : null));
+    if (inHeader) header.push(row);
+    else if (!isBlankRow(at, r)) rows.push(row);
+    else if (row.some((c) => c && c.rowSpan > 1)) rows.push(row);
+  }
+  return {
+    columnCount: nc,
+    header,
+    rows,
+    xs: grid.xs,
+    box: { x0: grid.xs[0]!, y0: grid.ys[0]!, x1: grid.xs[nc]!, y1: grid.ys[nr]! },
+    identifier,
+    page,
+  };
+}
+
+/** The amount printed in a body cell, or null when the text is not an amount or the column holds codes. */
+export function cellValue(text: string, identifierColumn: boolean): number | null {
+  if (identifierColumn) return null;
+  const t = text.replace(/\s+/g, '');
+  return t ? parseAmount(t) : null;
+}
+
+function isBlankRow(at: (RawCell | null)[][], r: number): boolean {
+  return at[r]!.every((c) => !c || !c.text);
+}
+
+function rowCells(at: (RawCell | null)[][], r: number): RawCell[] {
+  return at[r]!.filter((c): c is RawCell => c !== null);
+}
+
+function isDataRow(cells: readonly RawCell[]): boolean {
+  return cells.some((c) => AMOUNT_LIKE.test(c.text.replace(/\s+/g, '')));
+}
+
+/** 栏次 rows ("栏次 1 2 3", or just consecutive column numbers) belong to the header. */
+function isColumnNumberRow(cells: readonly RawCell[]): boolean {
+  const texts = cells.map((c) => c.text).filter(Boolean);
+  if (texts.some((t) => /^栏\s*次$/.test(t))) return true;
+  const numbers = texts.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
+  return numbers.length >= 3 && numbers.length === texts.length && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+}
+
+/**
+ * Header rows: the leading rows before the first row of figures or labelled body row, extended
+ * so no header cell hangs into the body; at least the first row (and its spans).
+ */
+export function detectHeaderRows(at: (RawCell | null)[][], raw: readonly RawCell[], nr: number): number {
+  let end = 0;
+  for (let r = 0; r < nr; r++) {
+    const cells = rowCells(at, r);
+    if (r > 0 && isColumnNumberRow(cells)) {
+      end = r + 1;
+      continue;
+    }
+    if (isDataRow(cells)) break;
+    if (r > 0 && cells.every((c) => !c.text)) break;
+    const first = cells.find((c) => c.text)?.text ?? '';
+    if (r > 0 && BODY_LABEL.test(first)) break;
+    if (cells.some((c) => c.text.length > MAX_HEADER_TEXT)) break;
+    end = r + 1;
+  }
+  if (end === nr) end = Math.min(1, nr); // no figures at all: a form or an empty table
+  end = Math.max(end, 1);
+  // close over spans
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const c of raw) {
+      if (c.r0 < end && c.r0 + c.rowSpan > end) {
+        end = c.r0 + c.rowSpan;
+        changed = true;
+      }
+    }
+  }
+  return Math.min(end, nr);
+}
+
+/** Columns whose header path names codes, row or column numbers. */
+function identifierColumns(raw: readonly RawCell[], headerRows: number, nc: number): boolean[] {
+  const out = Array<boolean>(nc).fill(false);
+  for (const c of raw) {
+    if (c.r0 >= headerRows || !IDENTIFIER_HEADER.test(c.text.replace(/\s+/g, ''))) continue;
+    // a spanning header like 科目编码 over 类/款/项 marks all its columns
+    for (let k = c.c0; k < c.c0 + c.colSpan; k++) out[k] = true;
+  }
+  return out;
+}
