@@ -89,7 +89,11 @@ export const EVENT_NAMES = ['folder:changed', 'document:progress'] as const sati
 
 export type Unsubscribe = () => void;
 
-/** What the preload exposes as `window.proofreader` (and what the browser bridge implements). */
+/**
+ * What the preload exposes as `window.proofreader` (and what the browser bridge implements).
+ * `invoke` rejects with a plain IpcErrorPayload object (not an Error: contextBridge would drop
+ * its fields), so the UI can show `messageZh`.
+ */
 export interface ProofreaderApi {
   invoke<K extends CommandName>(command: K, args: Commands[K]['args']): Promise<Commands[K]['result']>;
   on<K extends EventName>(event: K, listener: (payload: Events[K]) => void): Unsubscribe;
@@ -104,3 +108,18 @@ export interface IpcErrorPayload {
   messageZh: string;
   message: string;
 }
+
+/**
+ * Codes besides the DocumentErrorCodes of src/core/errors.ts: invalid-argument,
+ * path-outside-folder (the renderer may only read inside the chosen folder), not-found,
+ * not-ready (still queued/parsing), no-folder, folder-unavailable (e.g. unplugged drive),
+ * too-large, invalid-token (export directory authorisation expired), unknown-command, internal.
+ */
+export function isIpcErrorPayload(value: unknown): value is IpcErrorPayload {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === 'string' && typeof v.messageZh === 'string' && typeof v.message === 'string';
+}
+
+/** The wire format of a command's reply (main → preload); the preload unwraps it. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorPayload };
