@@ -41,6 +41,22 @@ export default tseslint.config(
     },
   },
   {
+    // The workbook builder runs in Node (CLI) and in the renderer: bytes out, no I/O.
+    files: ['src/export/**/*.ts'],
+    ignores: ['src/export/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'node:*', 'fs', 'path', 'react', 'react-dom', 'dexie', 'zustand', 'ag-grid-*', 'chokidar'], message: 'src/export builds bytes in Node and in the browser: do I/O in src/node, src/main or src/renderer.' },
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/node/**', '**/cli/**'], message: 'Dependencies point inward, never outward.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

@@ -1,0 +1,40 @@
+/** A plain list worksheet: a header row, frozen and filterable, then one row per item. */
+import type { Workbook, Worksheet } from 'exceljs';
+import { STYLES } from './styles';
+
+export interface ListColumn {
+  header: string;
+  width: number;
+}
+
+/** A cell of a list: text, a number, or a text linking to a cell of the workbook. */
+export type ListValue = string | number | { text: string; link: string };
+
+export function writeList(wb: Workbook, name: string, columns: readonly ListColumn[], rows: readonly ListValue[][]): Worksheet {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  columns.forEach((col, c) => {
+    ws.getColumn(c + 1).width = col.width;
+    const cell = ws.getCell(1, c + 1);
+    cell.value = col.header;
+    cell.style = STYLES.listHeader;
+  });
+  ws.getRow(1).height = 20;
+  rows.forEach((row, r) => {
+    columns.forEach((_, c) => {
+      const cell = ws.getCell(r + 2, c + 1);
+      const v = row[c] ?? '';
+      if (typeof v === 'object') {
+        cell.value = { text: v.text, hyperlink: v.link };
+        cell.style = STYLES.listLink;
+      } else {
+        if (v !== '') cell.value = v;
+        cell.style = STYLES.listText;
+      }
+    });
+  });
+  if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
+  return ws;
+}
