@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import react from '@vitejs/plugin-react';
+import { rendererConfig } from './vite.renderer.config';
 
 export default defineConfig({
   main: {
@@ -19,13 +19,6 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
-    root: resolve(import.meta.dirname, 'src/renderer'),
-    build: {
-      rolldownOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
-      },
-    },
-    plugins: [react()],
-  },
+  // Shared with the browser-mode build used by the end-to-end tests (vite.browser.config.ts).
+  renderer: rendererConfig(),
 });

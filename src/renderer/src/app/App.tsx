@@ -1,0 +1,53 @@
+import { useEffect, type ReactElement } from 'react';
+import { DocumentList } from '../features/documents/DocumentList';
+import { PdfPageView } from '../features/page/PdfPageView';
+import { NarrativeList } from '../features/tables/NarrativeList';
+import { TableList } from '../features/tables/TableList';
+import { TableView } from '../features/tables/TableView';
+import { STRINGS } from '../strings';
+import { useDocuments } from '../stores/documents';
+import { useSettings } from '../stores/settings';
+import { useWorkspace } from '../stores/workspace';
+import { AppHeader } from './AppHeader';
+import { useUndoRedoShortcuts } from './shortcuts';
+
+function Workspace(): ReactElement {
+  const openPath = useWorkspace((s) => s.openPath);
+  const loading = useWorkspace((s) => s.loading);
+  const error = useWorkspace((s) => s.error);
+  const doc = useWorkspace((s) => s.doc);
+  const pdf = useWorkspace((s) => s.pdf);
+
+  if (!openPath) return <main className="workspace empty-workspace">{STRINGS.workspace.chooseDocument}</main>;
+  if (error) return <main className="workspace empty-workspace status-error">{error}</main>;
+  if (loading || !doc) return <main className="workspace empty-workspace">{STRINGS.workspace.loading}</main>;
+  return (
+    <main className="workspace" data-testid="workspace">
+      {pdf ? <PdfPageView /> : <section className="page-view empty-workspace">{STRINGS.page.noPreview}</section>}
+      <TableView />
+    </main>
+  );
+}
+
+export function App(): ReactElement {
+  useUndoRedoShortcuts();
+  useEffect(() => {
+    void useSettings.getState().load();
+    return useDocuments.getState().start();
+  }, []);
+  const hasDoc = useWorkspace((s) => s.doc !== null);
+
+  return (
+    <div className="app">
+      <AppHeader />
+      <div className="app-body">
+        <nav className="sidebar">
+          <DocumentList />
+          {hasDoc ? <TableList /> : null}
+          {hasDoc ? <NarrativeList /> : null}
+        </nav>
+        <Workspace />
+      </div>
+    </div>
+  );
+}

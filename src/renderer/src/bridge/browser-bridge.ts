@@ -1,0 +1,313 @@
+/**
+ * Browser mode (end-to-end tests, plain Chromium): the ProofreaderApi implemented in the page.
+ * The "folder" is served over HTTP (see manifest.ts) and polled so a copied-in file appears;
+ * PDFs are hashed with WebCrypto and parsed by the core extractor in a Web Worker; settings live
+ * in localStorage. Parse results are cached per content hash, so an unchanged file is parsed once.
+ */
+import { DocumentError, serializeError, type SerializedDocumentError } from '../../../core/errors';
+import type { ExtractedDocument } from '../../../core/model';
+import type { CommandName, Commands, DocumentEntry, EventName, Events, FolderState, ProofreaderApi, Settings, SourceFormat, Unsubscribe } from '../../../shared/ipc-contract';
+import { fetchFile, fetchManifest, type ManifestFile } from './manifest';
+import type { ParseReply, ParseRequest } from './worker-protocol';
+
+export interface BrowserBridgeOptions {
+  /** URL of the served folder (its manifest.json and files/) */
+  folderUrl: string;
+  /** URL of pdf.js's cmaps/ and standard_fonts/ */
+  pdfjsAssetsUrl: string;
+  pollMs: number;
+}
+
+const SETTINGS_KEY = 'proofreader.settings';
+const DEFAULT_SETTINGS: Settings = { reviewerName: '' };
+
+const FORMATS: Record<string, SourceFormat> = { pdf: 'pdf', docx: 'docx', xlsx: 'xlsx', xls: 'xls' };
+
+function formatOf(relativePath: string): SourceFormat | null {
+  const ext = /\.([^./]+)$/.exec(relativePath)?.[1]?.toLowerCase() ?? '';
+  return FORMATS[ext] ?? null;
+}
+
+async function sha256Hex(data: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function isSerialized(e: unknown): e is SerializedDocumentError {
+  return typeof e === 'object' && e !== null && !(e instanceof Error) && 'code' in e && 'messageZh' in e;
+}
+
+interface Tracked {
+  entry: DocumentEntry;
+  /** resolves with the extraction of the current version (rejects with its error) */
+  result: Promise<ExtractedDocument> | null;
+}
+
+type Listeners = { [K in EventName]: Set<(payload: Events[K]) => void> };
+
+export function defaultBridgeOptions(): BrowserBridgeOptions {
+  const params = new URLSearchParams(location.search);
+  return {
+    folderUrl: new URL(params.get('folder') ?? '/__folder/', location.href).href,
+    pdfjsAssetsUrl: new URL('pdfjs/', location.href).href,
+    pollMs: Number(params.get('poll') ?? 1000),
+  };
+}
+
+export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridgeOptions()): ProofreaderApi {
+  const tracked = new Map<string, Tracked>();
+  const extractions = new Map<string, ExtractedDocument>();
+  const bytesByHash = new Map<string, Uint8Array>();
+  const listeners: Listeners = { 'folder:changed': new Set(), 'document:progress': new Set() };
+  let folderName: string | null = null;
+  let available = false;
+  let worker: Worker | null = null;
+  let nextRequest = 1;
+  const pending = new Map<number, { resolve: (d: ExtractedDocument) => void; reject: (e: unknown) => void; onProgress: (p: number) => void }>();
+  /** parses run one at a time, in the order files were found */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function emit<K extends EventName>(event: K, payload: Events[K]): void {
+    for (const listener of listeners[event]) (listener as (p: Events[K]) => void)(payload);
+  }
+
+  function state(): FolderState {
+    const documents = [...tracked.values()].map((t) => ({ ...t.entry })).sort((a, b) => a.relativePath.localeCompare(b.relativePath, 'zh-CN'));
+    return { folder: folderName, available, documents };
+  }
+
+  function changed(): void {
+    emit('folder:changed', state());
+  }
+
+  function parseWorker(): Worker {
+    if (worker) return worker;
+    worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (event: MessageEvent<ParseReply>) => {
+      const reply = event.data;
+      const request = pending.get(reply.id);
+      if (!request) return;
+      if (reply.type === 'progress') {
+        request.onProgress(reply.total > 0 ? reply.done / reply.total : 0);
+        return;
+      }
+      pending.delete(reply.id);
+      if (reply.type === 'done') request.resolve(reply.doc);
+      else request.reject(reply.error);
+    });
+    worker.addEventListener('error', (event) => {
+      // A crashed worker fails every request in flight; the next parse starts a new one.
+      for (const request of pending.values()) request.reject(new DocumentError('parser-crashed', event.message).toJSON());
+      pending.clear();
+      worker = null;
+    });
+    return worker;
+  }
+
+  function parseInWorker(path: string, sha256: string, data: Uint8Array, onProgress: (p: number) => void): Promise<ExtractedDocument> {
+    return new Promise((resolve, reject) => {
+      const id = nextRequest++;
+      pending.set(id, { resolve, reject, onProgress });
+      const copy = data.slice();
+      const request: ParseRequest = { type: 'parse', id, path, sha256, data: copy, pdfjsAssetsUrl: options.pdfjsAssetsUrl };
+      parseWorker().postMessage(request, [copy.buffer]);
+    });
+  }
+
+  function update(relativePath: string, patch: Partial<DocumentEntry>): DocumentEntry | null {
+    const t = tracked.get(relativePath);
+    if (!t) return null;
+    t.entry = { ...t.entry, ...patch };
+    return t.entry;
+  }
+
+  async function parse(relativePath: string): Promise<ExtractedDocument> {
+    const t = tracked.get(relativePath);
+    if (!t) throw new DocumentError('vanished').toJSON();
+    try {
+      const data = await fetchFile(options.folderUrl, relativePath).catch(() => {
+        throw new DocumentError('vanished');
+      });
+      const sha256 = await sha256Hex(data);
+      bytesByHash.set(sha256, data);
+      update(relativePath, { sha256, size: data.length });
+      const cached = extractions.get(sha256);
+      if (cached) {
+        update(relativePath, { status: 'parsed', progress: 1, tableCount: cached.tables.length, pageCount: cached.source.pages, error: null });
+        changed();
+        return cached;
+      }
+      if (t.entry.format !== 'pdf') throw new DocumentError('unsupported-format', t.entry.format);
+      update(relativePath, { status: 'parsing', progress: 0 });
+      changed();
+      const doc = await parseInWorker(relativePath, sha256, data, (progress) => {
+        update(relativePath, { progress });
+        emit('document:progress', { relativePath, progress });
+      });
+      extractions.set(sha256, doc);
+      update(relativePath, { status: 'parsed', progress: 1, tableCount: doc.tables.length, pageCount: doc.source.pages, error: null });
+      changed();
+      return doc;
+    } catch (error) {
+      // Worker replies are already serialized; anything thrown here is serialized now.
+      const serialized = isSerialized(error) ? error : serializeError(error);
+      update(relativePath, { status: 'error', progress: 0, error: serialized });
+      changed();
+      throw serialized;
+    }
+  }
+
+  function enqueue(relativePath: string): void {
+    const t = tracked.get(relativePath);
+    if (!t) return;
+    const result = queue.then(() => parse(relativePath));
+    result.catch(() => undefined); // reported through the entry's status
+    queue = result.catch(() => undefined);
+    t.result = result;
+  }
+
+  function track(file: ManifestFile, format: SourceFormat): void {
+    const name = file.relativePath.split('/').pop() ?? file.relativePath;
+    const entry: DocumentEntry = {
+      relativePath: file.relativePath,
+      name,
+      format,
+      size: file.size,
+      mtimeMs: file.mtimeMs,
+      sha256: null,
+      status: 'queued',
+      progress: 0,
+      error: null,
+      tableCount: null,
+      pageCount: null,
+    };
+    tracked.set(file.relativePath, { entry, result: null });
+    enqueue(file.relativePath);
+  }
+
+  async function refresh(): Promise<void> {
+    let files: ManifestFile[];
+    try {
+      const manifest = await fetchManifest(options.folderUrl);
+      folderName = manifest.folder;
+      files = manifest.files;
+      if (!available) {
+        available = true;
+        changed();
+      }
+    } catch {
+      if (available) {
+        available = false;
+        changed();
+      }
+      return;
+    }
+    let dirty = false;
+    const seen = new Set<string>();
+    for (const file of files) {
+      const format = formatOf(file.relativePath);
+      if (!format) continue;
+      seen.add(file.relativePath);
+      const known = tracked.get(file.relativePath);
+      if (known && known.entry.size === file.size && known.entry.mtimeMs === file.mtimeMs) continue;
+      if (known) update(file.relativePath, { size: file.size, mtimeMs: file.mtimeMs, status: 'queued', progress: 0 });
+      if (known) enqueue(file.relativePath);
+      else track(file, format);
+      dirty = true;
+    }
+    for (const path of [...tracked.keys()]) {
+      if (!seen.has(path)) {
+        tracked.delete(path);
+        dirty = true;
+      }
+    }
+    if (dirty) changed();
+  }
+
+  let refreshing: Promise<void> | null = null;
+  function refreshOnce(): Promise<void> {
+    refreshing ??= refresh().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+  const firstRefresh = refreshOnce();
+  setInterval(() => void refreshOnce(), options.pollMs);
+
+  function readSettings(): Settings {
+    try {
+      const raw = localStorage.getItem(SETTINGS_KEY);
+      return raw ? { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<Settings>) } : { ...DEFAULT_SETTINGS };
+    } catch {
+      return { ...DEFAULT_SETTINGS };
+    }
+  }
+
+  async function extraction(relativePath: string): Promise<ExtractedDocument> {
+    await firstRefresh;
+    const t = tracked.get(relativePath);
+    if (!t?.result) throw new DocumentError('vanished').toJSON();
+    return t.result;
+  }
+
+  function download(name: string, bytes: Uint8Array): void {
+    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  const handlers: { [K in CommandName]: (args: Commands[K]['args']) => Promise<Commands[K]['result']> } = {
+    'folder:state': async () => {
+      await firstRefresh;
+      return state();
+    },
+    'folder:choose': async () => {
+      await refreshOnce();
+      return state();
+    },
+    'document:extraction': ({ relativePath }) => extraction(relativePath),
+    'document:source': async ({ relativePath }) => {
+      const doc = await extraction(relativePath);
+      const bytes = bytesByHash.get(doc.source.sha256) ?? (await fetchFile(options.folderUrl, relativePath));
+      return bytes.slice();
+    },
+    'document:reparse': async ({ relativePath }) => {
+      const t = tracked.get(relativePath);
+      if (t?.entry.sha256) extractions.delete(t.entry.sha256);
+      enqueue(relativePath);
+      return undefined;
+    },
+    'settings:get': async () => readSettings(),
+    'settings:set': async (patch) => {
+      const next: Settings = { ...readSettings() };
+      if (typeof patch.reviewerName === 'string') next.reviewerName = patch.reviewerName.trim().slice(0, 40);
+      localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
+      return next;
+    },
+    'file:save': async ({ suggestedName, bytes }) => {
+      download(suggestedName, bytes);
+      return { path: suggestedName };
+    },
+    // No directory access in a plain browser page: batch export and package import are Electron-only.
+    'export:chooseDirectory': async () => null,
+    'export:writeFile': async () => {
+      throw new DocumentError('unsupported-format', 'browser mode').toJSON();
+    },
+    'reviewPackage:open': async () => null,
+  };
+
+  return {
+    invoke<K extends CommandName>(command: K, args: Commands[K]['args']): Promise<Commands[K]['result']> {
+      const handler = handlers[command] as (a: Commands[K]['args']) => Promise<Commands[K]['result']>;
+      return handler(args);
+    },
+    on<K extends EventName>(event: K, listener: (payload: Events[K]) => void): Unsubscribe {
+      const set = listeners[event] as Set<(p: Events[K]) => void>;
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CellEdit } from '../../../core/review/model';
+import { anchorFor } from '../../../core/review/anchors';
+import { expenditureTable, testDocument, EXPENDITURE_BODY } from '../review/test-document';
+import { historyStacks } from '../review/history';
+import { LATEST_VERSION, ReviewDatabase, SCHEMA_VERSIONS } from './database';
+import { appendEdit, loadEdits, loadReanchors, reconcileFileVersion } from './review-repo';
+
+let n = 0;
+const opened: ReviewDatabase[] = [];
+function freshName(): string {
+  return `review-test-${++n}-${Math.random().toString(36).slice(2)}`;
+}
+function open(name: string, upTo?: number): ReviewDatabase {
+  const db = new ReviewDatabase(name, upTo);
+  opened.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+const DOC = testDocument('hash-v1');
+/** An entry for 行政运行 × 人员经费 (printed 625.94). */
+function entry(id: string, at: number, after: string, op: CellEdit['op'] = 'set', revertsId?: string, before = '625.94'): CellEdit {
+  const cell = { tableId: 't1', row: 2, col: 3 };
+  const e: CellEdit = { id, fileHash: 'hash-v1', cell, anchor: anchorFor(DOC, cell)!, before, after, reviewer: '李四', at, op };
+  if (revertsId) e.revertsId = revertsId;
+  return e;
+}
+
+/**
+ * Data each released schema version wrote, in that version's own shape (raw table access, as the
+ * old app code would have). Add an entry for every new version.
+ */
+const WRITTEN_BY: Record<number, (db: ReviewDatabase) => Promise<void>> = {
+  1: async (db) => {
+    await db.table('edits').bulkAdd([entry('a', 1000, '625.95'), entry('b', 1000, '625.94', 'undo', 'a', '625.95')]);
+    await db.table('reviewedTables').add({ fileHash: 'hash-v1', tableId: 't1', reviewer: '李四', at: 1000 });
+    await db.table('fileVersions').add({ relativePath: '部门预算.pdf', sha256: 'hash-v1', seenAt: 1000 });
+  },
+};
+
+describe('schema migrations', () => {
+  it('has a writer for every released version', () => {
+    expect(Object.keys(WRITTEN_BY).map(Number)).toEqual(SCHEMA_VERSIONS.map((v) => v.version));
+  });
+
+  it.each(SCHEMA_VERSIONS.map((v) => v.version))('opens data written by version %i with the latest schema', async (version) => {
+    const name = freshName();
+    const old = open(name, version);
+    await old.open();
+    await WRITTEN_BY[version]!(old);
+    old.close();
+
+    const db = open(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    const log = await loadEdits(db, 'hash-v1');
+    expect(log.map((e) => e.id)).toEqual(['a', 'b']);
+    // same-millisecond entries keep their order, so the undo still undoes the set
+    expect(historyStacks(log).undo).toEqual([]);
+    expect(historyStacks(log).redo.map((e) => e.id)).toEqual(['b']);
+    expect(await db.reviewedTables.get(['hash-v1', 't1'])).toMatchObject({ reviewer: '李四' });
+    expect(await db.fileVersions.get('部门预算.pdf')).toMatchObject({ sha256: 'hash-v1' });
+  });
+});
+
+describe('review repository', () => {
+  it('keeps the log of one file in insertion order and apart from other files', async () => {
+    const db = open(freshName());
+    await appendEdit(db, entry('x1', 5, '1.00'));
+    await appendEdit(db, { ...entry('y1', 1, '9.00'), fileHash: 'other' });
+    await appendEdit(db, entry('x2', 5, '2.00'));
+    expect((await loadEdits(db, 'hash-v1')).map((e) => e.after)).toEqual(['1.00', '2.00']);
+    expect((await loadEdits(db, 'other')).map((e) => e.id)).toEqual(['y1']);
+  });
+
+  it('refuses a duplicate entry id instead of overwriting the log', async () => {
+    const db = open(freshName());
+    await appendEdit(db, entry('dup', 1, '1.00'));
+    await expect(appendEdit(db, entry('dup', 2, '2.00'))).rejects.toThrow();
+    expect((await loadEdits(db, 'hash-v1')).map((e) => e.after)).toEqual(['1.00']);
+  });
+
+  it('moves a log onto a new version of the file and keeps what cannot follow as orphans', async () => {
+    const db = open(freshName());
+    await reconcileFileVersion(db, '部门预算.pdf', DOC, 1);
+    const kept = entry('k', 10, '600.00');
+    const lost: CellEdit = { ...entry('l', 11, '1.00'), cell: { tableId: 't1', row: 1, col: 2 }, anchor: anchorFor(DOC, { tableId: 't1', row: 1, col: 2 })!, before: '698.93' };
+    await appendEdit(db, kept);
+    await appendEdit(db, lost);
+
+    // version 2: a row inserted on top, 医疗保障管理事务 removed
+    const v2 = testDocument('hash-v2', [expenditureTable('t1', [['200', '新科目', '1.00', '1.00', '0.00', ''], EXPENDITURE_BODY[0]!, EXPENDITURE_BODY[2]!, EXPENDITURE_BODY[3]!])]);
+    const record = await reconcileFileVersion(db, '部门预算.pdf', v2, 2);
+    expect(record).toMatchObject({ fromHash: 'hash-v1', toHash: 'hash-v2', moved: 1 });
+    expect(record!.orphans.map((e) => e.id)).toEqual(['l']);
+    const moved = await loadEdits(db, 'hash-v2');
+    expect(moved.map((e) => [e.cell.row, e.cell.col, e.after])).toEqual([[2, 3, '600.00']]);
+    expect((await loadReanchors(db, 'hash-v2'))[0]!.orphans).toHaveLength(1);
+    // the old version's log is untouched, and seeing v2 again moves nothing twice
+    expect(await loadEdits(db, 'hash-v1')).toHaveLength(2);
+    expect(await reconcileFileVersion(db, '部门预算.pdf', v2, 3)).toBeNull();
+    expect(await loadEdits(db, 'hash-v2')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,5 @@
+/// <reference types="vite/client" />
+
+declare module 'pdfjs-dist/build/pdf.worker.mjs' {
+  export const WorkerMessageHandler: unknown;
+}

@@ -1,0 +1,92 @@
+/**
+ * AG Grid column definitions for one extracted table: grouped headers from the printed header,
+ * cells showing the printed (or corrected) text, amounts right-aligned, spans reproduced.
+ */
+import type { CellClassParams, ColDef, ColGroupDef, EditableCallbackParams, SpanRowsParams, TooltipCallbackParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
+import type { Table } from '../../../../core/model';
+import { STRINGS } from '../../strings';
+import type { GridRowView } from './grid-rows';
+import { headerTree, type HeaderNode } from './header-tree';
+
+export const COLUMN_ID_PREFIX = 'c';
+
+export function columnId(col: number): string {
+  return `${COLUMN_ID_PREFIX}${col}`;
+}
+
+export function columnIndex(colId: string): number | null {
+  const n = Number(colId.slice(COLUMN_ID_PREFIX.length));
+  return colId.startsWith(COLUMN_ID_PREFIX) && Number.isInteger(n) ? n : null;
+}
+
+/** Width from the longest text in the column (CJK glyphs are about twice a digit's width). */
+function columnWidth(table: Table, col: number, name: string): number {
+  let widest = name.length * 14;
+  for (const row of table.rows) {
+    const text = row[col]?.text ?? '';
+    let w = 0;
+    for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 14 : 8;
+    if (w > widest) widest = w;
+  }
+  return Math.min(320, Math.max(72, widest + 28));
+}
+
+export interface ColumnCallbacks {
+  /** a cell's text was changed in the editor */
+  onEdit: (row: number, col: number, text: string) => void;
+}
+
+export function columnDefs(table: Table, callbacks: ColumnCallbacks): (ColDef<GridRowView> | ColGroupDef<GridRowView>)[] {
+  function leaf(col: number, name: string): ColDef<GridRowView> {
+    return {
+      colId: columnId(col),
+      headerName: name,
+      width: columnWidth(table, col, name),
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
+      sortable: false,
+      suppressMovable: true,
+      valueGetter: (p: ValueGetterParams<GridRowView>) => p.data?.cells[col]?.text ?? '',
+      // The grid never stores the edit itself: the review store writes it to IndexedDB, and the
+      // new text arrives with the next row data (so "saved" means durable).
+      valueSetter: (p: ValueSetterParams<GridRowView>) => {
+        if (p.data) callbacks.onEdit(p.data.index, col, typeof p.newValue === 'string' ? p.newValue : String(p.newValue ?? ''));
+        return false;
+      },
+      editable: (p: EditableCallbackParams<GridRowView>) => !!p.data?.cells[col],
+      colSpan: (p) => p.data?.cells[col]?.colSpan ?? 1,
+      // Body rowSpans: a position covered from above joins the span of the row it starts in.
+      spanRows: ({ nodeA, nodeB }: SpanRowsParams<GridRowView>) => {
+        const start = nodeA?.data ? (nodeA.data.spanStart[col] ?? nodeA.data.index) : -1;
+        return !!nodeB?.data && nodeB.data.cells[col] === null && nodeB.data.spanStart[col] === start && nodeB.data.spanCol[col] === col;
+      },
+      cellClass: (p: CellClassParams<GridRowView>) => {
+        const cell = p.data?.cells[col];
+        const classes: string[] = [];
+        if (cell?.numeric) classes.push('cell-number');
+        if (cell?.edited) classes.push('cell-edited');
+        if (cell?.pending) classes.push('cell-pending');
+        if (cell && cell.confidence !== 'ok') classes.push('cell-uncertain');
+        return classes;
+      },
+      tooltip: (p: TooltipCallbackParams<GridRowView>) => {
+        const cell = p.data?.cells[col];
+        return cell?.edited ? STRINGS.grid.originalTooltip(cell.original) : undefined;
+      },
+    };
+  }
+
+  function toDef(node: HeaderNode, path: string): ColDef<GridRowView> | ColGroupDef<GridRowView> {
+    if (node.kind === 'leaf') return leaf(node.col, node.name);
+    return {
+      groupId: `g${path}`,
+      headerName: node.name,
+      marryChildren: true,
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
+      children: node.children.map((child, i) => toDef(child, `${path}.${i}`)),
+    };
+  }
+
+  return headerTree(table).map((node, i) => toDef(node, String(i)));
+}

@@ -1,0 +1,27 @@
+import type { ReactElement } from 'react';
+import { STRINGS } from '../../strings';
+import { useWorkspace } from '../../stores/workspace';
+
+/** The document's narrative paragraphs; choosing one turns to its page and outlines it. */
+export function NarrativeList(): ReactElement | null {
+  const narrative = useWorkspace((s) => s.doc?.narrative);
+  const active = useWorkspace((s) => s.narrativeIndex);
+  const selectNarrative = useWorkspace((s) => s.selectNarrative);
+  if (!narrative) return null;
+  return (
+    <section className="narrative-list" aria-label={STRINGS.narrative.region}>
+      <h2>{STRINGS.narrative.title(narrative.length)}</h2>
+      {narrative.length === 0 ? <p className="empty">{STRINGS.narrative.none}</p> : null}
+      <ol>
+        {narrative.map((block, i) => (
+          <li key={i} className={i === active ? 'active' : ''}>
+            <button type="button" onClick={() => selectNarrative(i)}>
+              <span className="narrative-page">{STRINGS.narrative.page(block.page)}</span>
+              <span className="narrative-text">{block.text}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

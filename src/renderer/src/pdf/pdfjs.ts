@@ -1,0 +1,42 @@
+/**
+ * pdf.js for the source view (main thread, browser build). One PDFWorker is started at launch and
+ * shared by every document, so opening a document does not pay for a worker start.
+ */
+import * as pdfjs from 'pdfjs-dist';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+
+let sharedWorker: pdfjs.PDFWorker | null = null;
+
+function worker(): pdfjs.PDFWorker {
+  sharedWorker ??= new pdfjs.PDFWorker();
+  return sharedWorker;
+}
+
+/** Starts the pdf.js worker ahead of the first document. */
+export function warmUpPdfjs(): void {
+  worker();
+}
+
+/** cMaps and standard fonts are copied next to index.html by the build (vite.renderer.config.ts). */
+function assetUrl(folder: string): string {
+  return new URL(`pdfjs/${folder}/`, document.baseURI).href;
+}
+
+export async function openPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
+  const task = pdfjs.getDocument({
+    data,
+    worker: worker(),
+    cMapUrl: assetUrl('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: assetUrl('standard_fonts'),
+    // The CSP forbids eval; pdf.js then interprets fonts instead of compiling them.
+    isEvalSupported: false,
+  });
+  return task.promise;
+}
+
+export { pdfjs };
+export type { PDFDocumentProxy };

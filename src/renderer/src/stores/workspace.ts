@@ -1,0 +1,118 @@
+/**
+ * The open document and what the reviewer is looking at: the table, the selected cell, the page.
+ * Selecting a cell turns the source view to its page; the view then outlines the cell.
+ */
+import { create } from 'zustand';
+import type { BBox, ExtractedDocument } from '../../../core/model';
+import type { CellRef } from '../../../core/review/model';
+import { invoke } from '../api/client';
+import { userMessage } from '../api/errors';
+import { openPdf, type PDFDocumentProxy } from '../pdf/pdfjs';
+import { useReview } from './review';
+
+/** What the source view outlines: a table cell or a narrative block. */
+export interface Focus {
+  page: number;
+  bbox: BBox;
+}
+
+export type SelectionOrigin = 'grid' | 'page' | 'list';
+
+interface WorkspaceState {
+  openPath: string | null;
+  doc: ExtractedDocument | null;
+  pdf: PDFDocumentProxy | null;
+  loading: boolean;
+  error: string | null;
+  tableId: string | null;
+  selection: CellRef | null;
+  /** who made the selection, so the grid does not re-focus a cell the reviewer just clicked */
+  selectionOrigin: SelectionOrigin | null;
+  narrativeIndex: number | null;
+  focus: Focus | null;
+  page: number;
+  openDocument: (relativePath: string) => Promise<void>;
+  closeDocument: () => void;
+  selectTable: (tableId: string) => void;
+  selectCell: (ref: CellRef | null, origin: SelectionOrigin) => void;
+  selectNarrative: (index: number) => void;
+  setPage: (page: number) => void;
+}
+
+function sameRef(a: CellRef | null, b: CellRef | null): boolean {
+  return a === b || (!!a && !!b && a.tableId === b.tableId && a.row === b.row && a.col === b.col);
+}
+
+export const useWorkspace = create<WorkspaceState>()((set, get) => {
+  let opening = 0;
+
+  return {
+    openPath: null,
+    doc: null,
+    pdf: null,
+    loading: false,
+    error: null,
+    tableId: null,
+    selection: null,
+    selectionOrigin: null,
+    narrativeIndex: null,
+    focus: null,
+    page: 1,
+
+    openDocument: async (relativePath) => {
+      const ticket = ++opening;
+      const previous = get().pdf;
+      set({ openPath: relativePath, loading: true, error: null, doc: null, pdf: null, tableId: null, selection: null, focus: null, narrativeIndex: null });
+      void previous?.destroy();
+      try {
+        const [doc, source] = await Promise.all([invoke('document:extraction', { relativePath }), invoke('document:source', { relativePath })]);
+        if (ticket !== opening) return;
+        const isPdf = (doc.source.format ?? 'pdf') === 'pdf';
+        const [pdf] = await Promise.all([isPdf ? openPdf(source) : Promise.resolve(null), useReview.getState().load(doc)]);
+        if (ticket !== opening) {
+          void pdf?.destroy();
+          return;
+        }
+        const first = doc.tables[0];
+        set({ doc, pdf, loading: false, tableId: first?.id ?? null, page: first?.pages[0] ?? 1 });
+      } catch (e) {
+        if (ticket === opening) set({ loading: false, error: userMessage(e) });
+      }
+    },
+
+    closeDocument: () => {
+      opening++;
+      void get().pdf?.destroy();
+      useReview.getState().close();
+      set({ openPath: null, doc: null, pdf: null, loading: false, error: null, tableId: null, selection: null, focus: null, narrativeIndex: null });
+    },
+
+    selectTable: (tableId) => {
+      const table = get().doc?.tables.find((t) => t.id === tableId);
+      if (!table) return;
+      set({ tableId, selection: null, selectionOrigin: null, focus: null, narrativeIndex: null, page: table.pages[0] });
+    },
+
+    selectCell: (ref, origin) => {
+      if (sameRef(ref, get().selection)) return;
+      if (!ref) {
+        set({ selection: null, selectionOrigin: origin, focus: null });
+        return;
+      }
+      const cell = get().doc?.tables.find((t) => t.id === ref.tableId)?.rows[ref.row]?.[ref.col];
+      if (!cell) return;
+      set({ tableId: ref.tableId, selection: ref, selectionOrigin: origin, narrativeIndex: null, focus: { page: cell.page, bbox: cell.bbox }, page: cell.page });
+    },
+
+    selectNarrative: (index) => {
+      const block = get().doc?.narrative[index];
+      if (!block) return;
+      set({ narrativeIndex: index, selection: null, selectionOrigin: 'list', focus: { page: block.page, bbox: block.bbox }, page: block.page });
+    },
+
+    setPage: (page) => {
+      const pages = get().doc?.source.pages ?? 1;
+      set({ page: Math.min(Math.max(1, Math.round(page)), pages) });
+    },
+  };
+});

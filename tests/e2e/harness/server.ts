@@ -1,0 +1,90 @@
+/**
+ * A tiny HTTP server for the browser-mode end-to-end tests, on 127.0.0.1: the built renderer at
+ * `/`, and a folder at `/__folder/` (manifest.json listing its files, files/<relativePath> serving
+ * them) — what the browser bridge reads in place of Electron's watched folder.
+ */
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, relative, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
+
+export interface ServedApp {
+  url: string;
+  close: () => Promise<void>;
+}
+
+async function listFiles(root: string, dir = root): Promise<{ relativePath: string; size: number; mtimeMs: number }[]> {
+  const out: { relativePath: string; size: number; mtimeMs: number }[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(root, full)));
+    else if (entry.isFile()) {
+      const s = await stat(full);
+      out.push({ relativePath: relative(root, full).split(sep).join('/'), size: s.size, mtimeMs: s.mtimeMs });
+    }
+  }
+  return out;
+}
+
+/** Resolves `path` under `root`, or null when it escapes it. */
+function inside(root: string, path: string): string | null {
+  const full = resolve(root, `.${path}`);
+  return full === root || full.startsWith(root + sep) ? full : null;
+}
+
+export async function serveApp(appDir: string, folderDir: string): Promise<ServedApp> {
+  const appRoot = resolve(appDir);
+  const folderRoot = resolve(folderDir);
+
+  async function sendFile(res: ServerResponse, file: string | null): Promise<void> {
+    const s = file ? await stat(file).catch(() => null) : null;
+    if (!file || !s?.isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': s.size, 'Cache-Control': 'no-store' });
+    createReadStream(file).pipe(res);
+  }
+
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/__folder/manifest.json') {
+      listFiles(folderRoot).then(
+        (files) => {
+          res.writeHead(200, { 'Content-Type': TYPES['.json']!, 'Cache-Control': 'no-store' });
+          res.end(JSON.stringify({ folder: folderRoot, files }));
+        },
+        () => res.writeHead(500).end(),
+      );
+      return;
+    }
+    if (path.startsWith('/__folder/files/')) {
+      void sendFile(res, inside(folderRoot, path.slice('/__folder/files'.length)));
+      return;
+    }
+    void sendFile(res, inside(appRoot, path === '/' ? '/index.html' : path));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
