@@ -8,6 +8,7 @@ import { extname } from 'node:path';
 import { DocumentError } from '../core/errors';
 import type { ExtractedDocument } from '../core/model';
 import { extractPdf } from '../core/pdf/extract';
+import { extractOffice, isOfficeExtension } from '../formats';
 import { loadPdfjsForNode } from './pdfjs-node';
 
 export interface ExtractFileOptions {
@@ -37,5 +38,6 @@ export async function extractBytes(path: string, data: Uint8Array, options: Extr
   if (ext === '.pdf' || ext === '') {
     return extractPdf(await loadPdfjsForNode(), data, { ...source, ...options });
   }
+  if (isOfficeExtension(ext)) return extractOffice(data, ext, { ...source, ...options });
   throw new DocumentError('unsupported-format', ext);
 }

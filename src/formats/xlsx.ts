@@ -1,0 +1,214 @@
+/**
+ * XLSX → ExtractedDocument via exceljs. Each visible worksheet holds one table: its merged
+ * ranges become spans, the rows above the header (title, code, 部门/单位) become attributes,
+ * numbers read as the sheet prints them (numFmt applied, see numfmt.ts), hidden rows and
+ * columns are left out as a printout leaves them out. A sheet of one-column text (情况说明)
+ * becomes narrative. Locations: docs/office-formats.md.
+ */
+import ExcelJS from 'exceljs';
+import { DocumentError } from '../core/errors';
+import type { BlockSource, CellSource, ExtractedDocument, NarrativeBlock, Table } from '../core/model';
+import { SCHEMA_VERSION } from '../core/model';
+import { normalizeText } from '../core/text/normalize';
+import { isTableCode } from './attributes';
+import { formatDateWith, formatNumber } from './numfmt';
+import type { OfficeExtractOptions } from './options';
+import { throwIfCancelled } from './options';
+import type { SourceCell, SourceGrid } from './table-build';
+import { buildTable } from './table-build';
+import { tidyCellText } from './text';
+
+interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function parseAddress(ref: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref.trim());
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+function parseRange(ref: string): Range | undefined {
+  const [a, b = a] = ref.split(':');
+  const p = a ? parseAddress(a) : undefined;
+  const q = b ? parseAddress(b) : undefined;
+  if (!p || !q) return undefined;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+/** The value as the sheet prints it. */
+function displayValue(value: ExcelJS.CellValue, numFmt: string | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return formatNumber(value, numFmt);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return formatDateWith(value, numFmt);
+  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    // The cached result is what the producer printed; a formula never calculated shows nothing.
+    const result = (value as { result?: unknown }).result;
+    if (result && typeof result === 'object' && 'error' in result) return String((result as { error: unknown }).error);
+    return result === undefined ? '' : displayValue(result as ExcelJS.CellValue, numFmt);
+  }
+  if ('hyperlink' in value) {
+    const text = (value as { text?: unknown }).text;
+    if (typeof text === 'string') return text;
+    if (text && typeof text === 'object' && 'richText' in text) return (text as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+    return '';
+  }
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  return tidyCellText(normalizeText(displayValue(cell.value, cell.numFmt)).split(/\r?\n/));
+}
+
+function isGenericSheetName(name: string): boolean {
+  return /^(?:sheet|工作表|表)\s*\d*$/i.test(name.trim());
+}
+
+/** The last row of the sheet's "rows to repeat at top" print setting, if any ("$1:$5" → 5). */
+function printTitleEnd(ws: ExcelJS.Worksheet): number | undefined {
+  const titles = ws.pageSetup?.printTitlesRow;
+  if (!titles) return undefined;
+  const m = /\$?(\d+):\$?(\d+)/.exec(titles);
+  return m ? Number(m[2]) : undefined;
+}
+
+interface SheetContent {
+  table?: Table;
+  narrative: NarrativeBlock[];
+}
+
+function readSheet(ws: ExcelJS.Worksheet, sheetIndex: number, tableNumber: number): SheetContent {
+  const texts = new Map<string, string>();
+  let minR = Infinity;
+  let maxR = 0;
+  let minC = Infinity;
+  let maxC = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const text = cellText(cell);
+      if (!text) return;
+      texts.set(`${r},${c}`, text);
+      minR = Math.min(minR, r);
+      maxR = Math.max(maxR, r);
+      minC = Math.min(minC, c);
+      maxC = Math.max(maxC, c);
+    });
+  });
+  if (maxR === 0) return { narrative: [] };
+  const merges = (ws.model.merges ?? []).map(parseRange).filter((m): m is Range => !!m);
+  for (const m of merges) {
+    if (!texts.has(`${m.top},${m.left}`)) continue;
+    minR = Math.min(minR, m.top);
+    maxR = Math.max(maxR, m.bottom);
+    minC = Math.min(minC, m.left);
+    maxC = Math.max(maxC, m.right);
+  }
+  const rowsUsed: number[] = [];
+  for (let r = minR; r <= maxR; r++) if (!ws.getRow(r).hidden) rowsUsed.push(r);
+  const colsUsed: number[] = [];
+  for (let c = minC; c <= maxC; c++) if (!ws.getColumn(c).hidden) colsUsed.push(c);
+  const mergeAt = new Map<string, Range>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) mergeAt.set(`${r},${c}`, m);
+  }
+  const sourceOf = (r: number, c: number): CellSource & BlockSource => ({
+    kind: 'xlsx',
+    sheet: ws.name,
+    sheetIndex,
+    row: r,
+    col: c,
+    address: `${columnLetters(c)}${r}`,
+  });
+
+  const grid: (SourceCell | null)[][] = rowsUsed.map((r) =>
+    colsUsed.map((c): SourceCell | null => {
+      const m = mergeAt.get(`${r},${c}`);
+      if (!m) return { text: texts.get(`${r},${c}`) ?? '', rowSpan: 1, colSpan: 1, bbox: [c, r, c + 1, r + 1], source: sourceOf(r, c) };
+      const spanRows = rowsUsed.filter((x) => x >= m.top && x <= m.bottom);
+      const spanCols = colsUsed.filter((x) => x >= m.left && x <= m.right);
+      if (spanRows[0] !== r || spanCols[0] !== c) return null;
+      return {
+        text: texts.get(`${m.top},${m.left}`) ?? '',
+        rowSpan: spanRows.length,
+        colSpan: spanCols.length,
+        bbox: [m.left, m.top, m.right + 1, m.bottom + 1],
+        source: sourceOf(m.top, m.left),
+      };
+    }),
+  );
+  if (grid.length === 0 || colsUsed.length === 0) return { narrative: [] };
+
+  // A sheet of single texts per row (情况说明) is narrative, not a table.
+  const textRows = grid.map((row) => row.filter((c): c is SourceCell => !!c && c.text !== ''));
+  if (textRows.every((cells) => cells.length <= 1) && !textRows.some((cells) => cells.some((c) => /^\s*[-\d.,]+\s*$/.test(c.text)))) {
+    const narrative = textRows.flat().map((c) => ({ page: sheetIndex, bbox: c.bbox, text: c.text, source: c.source as BlockSource }));
+    return { narrative };
+  }
+
+  const titleEnd = printTitleEnd(ws);
+  const marked = titleEnd !== undefined ? rowsUsed.filter((r) => r <= titleEnd).length : 0;
+  const sourceGrid: SourceGrid = { columnCount: colsUsed.length, rows: grid, markedHeaderRows: marked, page: sheetIndex };
+  const built = buildTable(sourceGrid);
+  const a = built.attributes;
+  const code = a.code ?? (isTableCode(ws.name) ? ws.name.trim() : undefined);
+  const title = a.title ?? (isGenericSheetName(ws.name) || isTableCode(ws.name) ? undefined : ws.name.trim());
+  return {
+    table: {
+      id: `t${tableNumber}`,
+      title: title ?? null,
+      code: code ?? null,
+      unit: a.unit ?? null,
+      department: a.department ?? null,
+      pages: [sheetIndex, sheetIndex],
+      notes: built.notes,
+      columnCount: built.columnCount,
+      header: built.header,
+      rows: built.rows,
+    },
+    narrative: [],
+  };
+}
+
+export async function extractXlsx(data: Uint8Array, options: OfficeExtractOptions): Promise<ExtractedDocument> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new DocumentError('office-damaged', e instanceof Error ? e.message.slice(0, 200) : undefined);
+  }
+  throwIfCancelled(options.signal);
+  const sheets = workbook.worksheets;
+  const tables: Table[] = [];
+  const narrative: NarrativeBlock[] = [];
+  sheets.forEach((ws, i) => {
+    throwIfCancelled(options.signal);
+    if (ws.state === 'visible') {
+      const content = readSheet(ws, i + 1, tables.length + 1);
+      if (content.table) tables.push(content.table);
+      narrative.push(...content.narrative);
+    }
+    options.onProgress?.(i + 1, sheets.length);
+  });
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source: { path: options.path, sha256: options.sha256, pages: sheets.length, format: 'xlsx' },
+    narrative,
+    tables,
+  };
+}
