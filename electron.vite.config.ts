@@ -6,7 +6,11 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/main/index.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // the parse worker thread (new URL('./parse-worker.js', import.meta.url) in index.ts)
+          'parse-worker': resolve(import.meta.dirname, 'src/main/parse/parse-worker.ts'),
+        },
       },
     },
   },

@@ -1,3 +1,6 @@
-import { contextBridge } from 'electron';
+/** Preload (sandboxed, CommonJS): exposes only `window.proofreader`, the typed contract API. */
+import { contextBridge, ipcRenderer } from 'electron';
+import { API_GLOBAL } from '../shared/ipc-contract';
+import { createBridge } from './bridge';
 
-contextBridge.exposeInMainWorld('budgetProof', { version: 1 });
+contextBridge.exposeInMainWorld(API_GLOBAL, createBridge(ipcRenderer));

@@ -1,0 +1,14 @@
+/** document:* — parsed results and source bytes of files in the watched folder. */
+import type { Workspace } from '../../workspace/workspace';
+import type { HandlerMap } from '../handler-types';
+
+export function documentHandlers(deps: { workspace: Workspace }): HandlerMap<'document:extraction' | 'document:source' | 'document:reparse'> {
+  return {
+    'document:extraction': ({ relativePath }) => deps.workspace.extraction(relativePath),
+    'document:source': ({ relativePath }) => deps.workspace.source(relativePath),
+    'document:reparse': async ({ relativePath }) => {
+      await deps.workspace.reparse(relativePath);
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/** All command handlers, one module per domain, joined into the full contract map. */
+import type { SettingsStore } from '../../settings/settings-store';
+import type { Workspace } from '../../workspace/workspace';
+import type { Dialogs } from '../dialogs';
+import type { ExportGrants } from '../export-grants';
+import type { AllHandlers } from '../handler-types';
+import { documentHandlers } from './document-handlers';
+import { fileHandlers } from './file-handlers';
+import { folderHandlers } from './folder-handlers';
+import { settingsHandlers } from './settings-handlers';
+
+export interface HandlerDeps {
+  workspace: Workspace;
+  settings: SettingsStore;
+  dialogs: Dialogs;
+  grants: ExportGrants;
+  defaultSaveDirectory: string;
+}
+
+export function createHandlers(deps: HandlerDeps): AllHandlers {
+  return {
+    ...folderHandlers(deps),
+    ...documentHandlers(deps),
+    ...settingsHandlers(deps),
+    ...fileHandlers(deps),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Argument checks for every command: the renderer is treated as untrusted (a compromised page
+ * must not be able to read or write arbitrary files). Each validator returns the typed args or
+ * throws IpcError('invalid-argument'); path containment is checked later against the real folder.
+ */
+import type { CommandName, Commands, SaveKind, Settings } from '../../shared/ipc-contract';
+import { IpcError } from './ipc-error';
+import { parseRelativePath } from './path-guard';
+import { MAX_REVIEWER_NAME_LENGTH } from '../settings/settings-store';
+
+export const MAX_TRANSFER_BYTES = 200 * 1024 * 1024;
+export const MAX_NAME_LENGTH = 255;
+const TOKEN_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+type Validator<K extends CommandName> = (args: unknown) => Commands[K]['args'];
+
+const invalid = (detail: string): IpcError => new IpcError('invalid-argument', detail);
+
+/** A plain object with exactly the allowed keys (structured clone yields plain objects). */
+function record(value: unknown, required: readonly string[], optional: readonly string[] = []): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) throw invalid('参数必须是对象');
+  const keys = Object.keys(value);
+  for (const key of keys) if (!required.includes(key) && !optional.includes(key)) throw invalid(`多余的字段 ${key.slice(0, 32)}`);
+  for (const key of required) if (!(key in value)) throw invalid(`缺少字段 ${key}`);
+  return value as Record<string, unknown>;
+}
+
+function text(value: unknown, field: string, maxLength: number): string {
+  if (typeof value !== 'string') throw invalid(`${field} 必须是字符串`);
+  if (value.length > maxLength) throw invalid(`${field} 过长`);
+  if (CONTROL_CHARS.test(value)) throw invalid(`${field} 含有控制字符`);
+  return value;
+}
+
+function name(value: unknown, field: string): string {
+  const s = text(value, field, MAX_NAME_LENGTH);
+  if (s.trim() === '') throw invalid(`${field} 为空`);
+  return s;
+}
+
+function bytes(value: unknown): Uint8Array {
+  if (!(value instanceof Uint8Array)) throw invalid('bytes 必须是 Uint8Array');
+  if (value.byteLength > MAX_TRANSFER_BYTES) throw new IpcError('too-large', `${Math.round(MAX_TRANSFER_BYTES / 1048576)} MB`);
+  return value;
+}
+
+function noArgs(value: unknown): undefined {
+  if (value !== undefined && value !== null) throw invalid('此请求不接受参数');
+  return undefined;
+}
+
+function documentArgs(value: unknown): { relativePath: string } {
+  const r = record(value, ['relativePath']);
+  return { relativePath: parseRelativePath(r.relativePath).join('/') };
+}
+
+const SAVE_KINDS: readonly SaveKind[] = ['xlsx', 'json'];
+
+export const VALIDATORS: { [K in CommandName]: Validator<K> } = {
+  'folder:state': noArgs,
+  'folder:choose': noArgs,
+  'document:extraction': documentArgs,
+  'document:source': documentArgs,
+  'document:reparse': documentArgs,
+  'settings:get': noArgs,
+  'settings:set': (value) => {
+    const r = record(value, [], ['reviewerName']);
+    const out: Partial<Settings> = {};
+    if ('reviewerName' in r) out.reviewerName = text(r.reviewerName, 'reviewerName', MAX_REVIEWER_NAME_LENGTH).trim();
+    return out;
+  },
+  'file:save': (value) => {
+    const r = record(value, ['suggestedName', 'kind', 'bytes']);
+    if (!SAVE_KINDS.includes(r.kind as SaveKind)) throw invalid('kind 无效');
+    return { suggestedName: name(r.suggestedName, 'suggestedName'), kind: r.kind as SaveKind, bytes: bytes(r.bytes) };
+  },
+  'export:chooseDirectory': noArgs,
+  'export:writeFile': (value) => {
+    const r = record(value, ['token', 'name', 'bytes']);
+    if (typeof r.token !== 'string' || !TOKEN_PATTERN.test(r.token)) throw new IpcError('invalid-token');
+    return { token: r.token, name: name(r.name, 'name'), bytes: bytes(r.bytes) };
+  },
+  'reviewPackage:open': noArgs,
+};
