@@ -13,10 +13,10 @@ function clip(text: string, max: number): string {
 export function cleanSheetName(raw: string): string {
   const name = raw
     .replace(FORBIDDEN, '_')
+    .replace(/\s+/g, ' ')
     .split('')
     .filter((c) => c.charCodeAt(0) >= 0x20)
     .join('')
-    .replace(/\s+/g, ' ')
     .trim()
     .replace(/^'+|'+$/g, '');
   return clip(name, MAX).replace(/'+$/, '').trim();
