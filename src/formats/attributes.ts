@@ -34,8 +34,11 @@ export function splitFields(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Remarks about the table itself ("本表仅含当年财政拨款安排的支出。"), besides the PDF note starts. */
+const TABLE_REMARK = /^[（(]?\s*(?:本表|此表|该表)/;
+
 export function isNoteText(text: string): boolean {
-  return isNoteStart(text);
+  return isNoteStart(text) || TABLE_REMARK.test(text.trim());
 }
 
 export function isNoteContinuation(text: string): boolean {
@@ -94,7 +97,8 @@ export function parseAttributeFields(fields: readonly string[]): TableAttributes
 }
 
 export function parseAttributeLine(text: string): TableAttributes | undefined {
-  return parseAttributeFields(splitFields(text));
+  // Fields are usually spaced apart; some producers separate them by a single space.
+  return parseAttributeFields(splitFields(text)) ?? parseAttributeFields(text.split(/\s+/));
 }
 
 /**

@@ -9,7 +9,7 @@ import { DocumentError } from '../core/errors';
 import type { ExtractedDocument, NarrativeBlock, Table } from '../core/model';
 import { SCHEMA_VERSION } from '../core/model';
 import type { TableAttributes } from './attributes';
-import { isContinuationMarker, isNoteText, mergeAttributes, parseAttributeLine, parseTitleLine } from './attributes';
+import { isContinuationMarker, isNoteContinuation, isNoteText, mergeAttributes, parseAttributeLine, parseTitleLine } from './attributes';
 import type { OfficePackage } from './container';
 import { readPartText } from './container';
 import { docxTableGrid } from './docx-table';
@@ -117,14 +117,17 @@ function sameCaption(a: TableAttributes, b: TableAttributes): boolean {
 /**
  * Joins a Word table to the previous one when the author split one table in two: nothing but
  * blank lines, a page break or 续表 between them, the same columns, and either the same header
- * repeated or no header at all (its first rows already hold figures). Returns false otherwise.
+ * repeated or no header at all (its first rows already hold figures). Rows the header rule took
+ * for header after a repeated header (a continuation starting with rows without figures) are
+ * body rows of the joined table. Returns false when the tables do not fit together.
  */
 function tryContinue(prev: Assembled, next: Assembled): boolean {
   if (!next.adjacent || prev.built.columnCount !== next.built.columnCount) return false;
   if (!sameCaption(prev.attributes, next.attributes) || prev.built.notes.length) return false;
-  const repeated = headerTexts(prev.built) === headerTexts(next.built);
+  const n = prev.built.header.length;
+  const repeated = n > 0 && next.built.header.length >= n && headerTexts({ header: next.built.header.slice(0, n) }) === headerTexts(prev.built);
   if (!repeated && !next.built.header.some(holdsFigures)) return false;
-  const carried = repeated ? [] : asBodyRows(next.built.header, prev.built.identifier);
+  const carried = asBodyRows(next.built.header.slice(repeated ? n : 0), prev.built.identifier);
   prev.built.rows.push(...carried, ...next.built.rows);
   prev.built.notes.push(...next.built.notes);
   return true;
@@ -190,7 +193,8 @@ export async function extractDocx(pkg: OfficePackage, options: OfficeExtractOpti
     while (j < items.length) {
       const next = items[j]!;
       if (next.kind !== 'p') break;
-      if (next.text && !isNoteText(next.text)) break;
+      const continued = built.notes.length > 0 && isNoteContinuation(next.text);
+      if (next.text && !isNoteText(next.text) && !continued) break;
       if (next.text) built.notes.push(next.text);
       j++;
     }

@@ -8,7 +8,7 @@
 import type { BBox, Cell, CellSource, GridRow, Table } from '../core/model';
 import { cellValue, detectHeaderRows } from '../core/pdf/structure';
 import type { TableAttributes } from './attributes';
-import { classifyField, isNoteContinuation, isNoteText, looksLikeTitle, mergeAttributes, parseAttributeFields } from './attributes';
+import { classifyField, isNoteText, looksLikeTitle, mergeAttributes, parseAttributeFields } from './attributes';
 
 export interface SourceCell {
   text: string;
@@ -67,6 +67,9 @@ function attributeRow(row: readonly (SourceCell | null)[], columnCount: number, 
   const attrs = parseAttributeFields(cells.map((c) => c.text));
   if (attrs) return attrs;
   const only = cells.length === 1 ? cells[0]! : undefined;
+  // A department name alone on its line above the header ("853保定市莲池区医疗保障局").
+  const alone = only ? classifyField(only.text, true) : undefined;
+  if (alone?.department) return alone;
   if (titleAllowed && only && looksLikeTitle(only.text) && !classifyField(only.text, false)) {
     // One label alone in a row is a title only if it spans the table or reads like one.
     const wide = only.colSpan * 2 >= columnCount && columnCount > 1;
@@ -75,15 +78,18 @@ function attributeRow(row: readonly (SourceCell | null)[], columnCount: number, 
   return undefined;
 }
 
-/** The footnote rows at the bottom: a 注 row and the rows continuing it, each a single text. */
+/**
+ * The footnote rows at the bottom: from the topmost 注 row of the trailing single-text rows down
+ * (a note's numbered continuations and remarks such as 本表… included).
+ */
 function noteRowCount(rows: readonly (SourceCell | null)[][]): number {
   let start = -1;
-  for (let r = rows.length - 1; r > 0; r--) {
+  for (let r = rows.length - 1; r > 0 && rows.length - r <= 8; r--) {
     const cells = filledCells(rows[r]!);
     if (cells.length !== 1 || rowCells(rows[r]!).some((c) => c.rowSpan > 1)) break;
     const text = cells[0]!.text;
+    if (cellValue(text, false) !== null) break;
     if (isNoteText(text)) start = r;
-    else if (!isNoteContinuation(text)) break;
   }
   return start < 0 ? 0 : rows.length - start;
 }

@@ -9,15 +9,27 @@ export function collapseSpaces(text: string): string {
   return text.replace(/[\s\u3000]+/g, ' ').trim();
 }
 
-/** Removes a space only where both neighbours are Chinese characters or full-width punctuation. */
-export function closeCjkGaps(text: string): string {
-  return text.replace(/ (?=\S)/g, (space, offset: number, whole: string) => {
-    const before = whole[offset - 1];
-    const after = whole[offset + 1];
-    return before && after && isCjkChar(before) && isCjkChar(after) ? '' : space;
-  });
+function isCjkAround(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  return !!before && !!after && isCjkChar(before) && isCjkChar(after);
 }
 
+/**
+ * Removes the spacing authors type between Chinese characters: every run of two or more spaces
+ * ("其中：财政    资金"), and single spaces too in a short label ("资 金 性 质"); a single space
+ * inside running text ("…医疗保险发展 进一步完善…") is kept as printed.
+ */
+export function closeCjkGaps(text: string): string {
+  const wide = text.replace(/[ \u3000]{2,}|\u3000/g, (gap, offset: number, whole: string) =>
+    isCjkAround(whole, offset, offset + gap.length) ? '' : ' ',
+  );
+  const short = wide.replace(/\s+/g, '').length <= 10;
+  if (!short) return wide;
+  return wide.replace(/ /g, (gap, offset: number, whole: string) => (isCjkAround(whole, offset, offset + 1) ? '' : gap));
+}
+
+/** One cell's text from its printed lines. */
 export function tidyCellText(lines: readonly string[]): string {
-  return closeCjkGaps(joinWrappedLines(lines.map(collapseSpaces)));
+  return joinWrappedLines(lines.map((line) => collapseSpaces(closeCjkGaps(line.replace(/[\t\r\n]/g, ' ')))));
 }
