@@ -90,16 +90,27 @@ export interface Location {
   description: string;
 }
 
-/** The row's printed label: its leading text cells (code and name), e.g. "208 社会保障和就业支出". */
-export function rowLabel(table: Table, row: number): string {
+const ROW_NUMBER_HEADER = /行次|序号/;
+
+/**
+ * The printed label of a cell's row: the text cells (code and name) just left of the cell, so a
+ * side-by-side table (人员经费 | 公用经费, 收入 | 支出) names the right half's own row, e.g.
+ * "30201 办公费". 行次/序号 numbers are skipped. Empty for a label cell itself.
+ */
+export function rowLabel(table: Table, row: number, col = table.columnCount): string {
   const cells = table.rows[row] ?? [];
+  const skip = headerPaths(table).map((path) => path.some((t) => ROW_NUMBER_HEADER.test(t)));
   const parts: string[] = [];
-  for (const cell of cells) {
-    if (!cell) continue;
+  for (let c = Math.min(col, cells.length) - 1; c >= 0; c--) {
+    const cell = cells[c];
+    if (!cell || skip[c]) continue;
     const text = cell.text.trim();
-    if (!text) continue;
-    if (cell.value !== null && !/^\d{3,}$/.test(text)) break;
-    parts.push(text);
+    const isLabel = text !== '' && (cell.value === null || /^\d{3,}$/.test(text));
+    if (!isLabel) {
+      if (parts.length > 0) break;
+      continue;
+    }
+    parts.unshift(text);
     if (parts.length === 2) break;
   }
   return parts.join(' ');
@@ -115,6 +126,6 @@ export function locate(ctx: ExportContext, tableId: string, row: number, col: nu
   if (!layout || row < 0 || row >= layout.table.rows.length || col < 0 || col >= layout.table.columnCount) return null;
   const address = `${columnLetter(col + 1)}${layout.bodyStart + row}`;
   const table = ctx.edited.tables.find((t) => t.id === tableId) ?? layout.table;
-  const what = [rowLabel(table, row), columnHeader(table, col)].filter(Boolean).join(' · ');
+  const what = [rowLabel(table, row, col), columnHeader(table, col)].filter(Boolean).join(' · ');
   return { sheet: layout.sheet, address, link: internalLink(layout.sheet, address), description: what };
 }

@@ -31,7 +31,7 @@ export function writeEditsSheet(wb: Workbook, ctx: ExportContext): void {
       formatTime(e.at),
       table ? (table.title ?? table.code ?? table.id) : e.anchor.tableTitle,
       loc ? { text: `${loc.sheet}!${loc.address}`, link: loc.link } : '（未找到该单元格）',
-      table && loc ? rowLabel(table, e.cell.row) : e.anchor.rowLabel,
+      table && loc ? rowLabel(table, e.cell.row, e.cell.col) : e.anchor.rowLabel,
       table && loc ? columnHeader(table, e.cell.col) : e.anchor.columnHeader,
       e.before,
       e.after,
