@@ -5,7 +5,7 @@
  */
 import type { GridRow, NarrativeBlock, NarrativeLine, Table } from '../model';
 import { joinWrappedLines } from '../text/normalize';
-import { isNoteStart, isPageNumber, isSubtitle, matchCode, matchDepartment, matchUnit, titleScore } from './attributes';
+import { isNoteStart, isPageNumber, isSubtitle, matchCode, matchDepartment, matchOrganisation, matchUnit, titleScore } from './attributes';
 import type { PageLayout } from './layout';
 import type { TextLine } from './lines';
 import { lineSegments } from './lines';
@@ -92,8 +92,10 @@ function readHeading(items: Item[], index: number, bodyFont: number): Pick<Table
     edge = top(item);
   }
   let best: { item: LineItem; score: number } | null = null;
+  const unlabelled: string[] = [];
   for (const item of zone) {
     let attribute = false;
+    const loose: string[] = [];
     for (const seg of lineSegments(item.line)) {
       const code = matchCode(seg.text);
       const unit = matchUnit(seg.text);
@@ -102,9 +104,12 @@ function readHeading(items: Item[], index: number, bodyFont: number): Pick<Table
       if (unit) out.unit ??= unit;
       if (department) out.department ??= department;
       if (code || unit || department) attribute = true;
+      else loose.push(seg.text);
     }
     if (attribute) {
       item.used = true;
+      // a name printed beside the unit with no label ("853保定市…局      单位：万元") is the department
+      for (const text of loose) if (matchOrganisation(text)) unlabelled.push(text.replace(/\s+/g, ''));
       continue;
     }
     const centre = (item.line.box.x0 + item.line.box.x1) / 2;
@@ -112,9 +117,36 @@ function readHeading(items: Item[], index: number, bodyFont: number): Pick<Table
     const score = titleScore(item.line.text, item.line.fontSize, bodyFont, centred);
     if (score >= 2 && (!best || score > best.score)) best = { item, score };
   }
+  if (!out.department && !unlabelled.length) {
+    for (const item of zone) {
+      if (item.used || item === best?.item) continue;
+      const segments = lineSegments(item.line);
+      const names = segments.map((seg) => matchOrganisation(seg.text)).filter((n): n is string => n !== null);
+      // alone on its line, a name counts when it carries its code or sits at the left, not as a heading
+      const centre = (item.line.box.x0 + item.line.box.x1) / 2;
+      const centred = Math.abs(centre - item.page.width / 2) < item.page.width * 0.08;
+      if (names.length && (segments.length > 1 || /^\d/.test(names[0]!) || !centred)) {
+        unlabelled.push(names[0]!);
+        item.used = true;
+      }
+    }
+  }
+  out.department ??= unlabelled[0] ?? null;
   if (best) {
     best.item.used = true;
-    out.title = best.item.line.text.replace(/\s+/g, ' ').trim();
+    // a long title wraps: the line just above in the same large type continues it
+    const lines = [best.item];
+    for (const item of zone) {
+      if (item === best.item || item.used || isSubtitle(item.line.text)) continue;
+      const first = lines[0]!;
+      const last = lines[lines.length - 1]!;
+      const sameType = Math.abs(item.line.fontSize - best.item.line.fontSize) < 0.5;
+      const h = lineHeight(item.line);
+      if (sameType && Math.abs(top(first) - bottom(item)) < 0.8 * h) lines.unshift(item);
+      else if (sameType && Math.abs(top(item) - bottom(last)) < 0.8 * h) lines.push(item);
+    }
+    for (const l of lines) l.used = true;
+    out.title = joinWrappedLines(lines.map((l) => l.line.text.replace(/\s+/g, ' ').trim()));
     for (const item of zone) if (isSubtitle(item.line.text)) item.used = true;
   }
   const startsPage = items.slice(0, index).every((it) => it.kind === 'line' && (it.used || zone.includes(it)));
@@ -124,7 +156,10 @@ function readHeading(items: Item[], index: number, bodyFont: number): Pick<Table
 /** Footnotes printed right below a table: 注：…, 本表无数据, and their continuation lines. */
 function readNotes(items: Item[], index: number): { notes: string[]; endsPage: boolean } {
   const notes: string[][] = [];
-  let edge = bottom(items[index]!);
+  const table = items[index]!;
+  let edge = bottom(table);
+  let right = table.kind === 'table' ? table.body.box.x1 : 0;
+  let previous: TextLine | null = null;
   let j = index + 1;
   for (; j < items.length; j++) {
     const item = items[j]!;
@@ -136,13 +171,18 @@ function readNotes(items: Item[], index: number): { notes: string[]; endsPage: b
     if (isNoteStart(t) && gap <= Math.max(3 * h, 36)) {
       notes.push([t]);
     } else if (notes.length && gap <= 1.2 * h && !matchCode(t) && !matchUnit(t)) {
-      if (/^[0-9０-９]+\s*[.、．]/.test(t)) notes.push([t]);
-      else notes[notes.length - 1]!.push(t);
+      const current = notes[notes.length - 1]!;
+      // a wrapped line continues its note; a sentence that stopped short of the margin ended it
+      const stoppedShort = previous !== null && /[。；！？]$/.test(previous.text) && previous.box.x1 < right - 2.5 * previous.fontSize;
+      if (stoppedShort || /^[0-9０-９]+\s*[.、．]/.test(t)) notes.push([t]);
+      else current.push(t);
     } else {
       break;
     }
     item.used = true;
     edge = bottom(item);
+    right = Math.max(right, item.line.box.x1);
+    previous = item.line;
   }
   const endsPage = items.slice(j).every((it) => it.kind === 'line' && it.used);
   return { notes: notes.map((lines) => joinWrappedLines(lines)), endsPage };
@@ -183,6 +223,27 @@ function asBodyRow(row: GridRow, identifier: readonly boolean[]): GridRow {
   return row.map((c, i) => (c ? { ...c, value: cellValue(c.text, identifier[i] ?? false) } : null));
 }
 
+/**
+ * A merged cell cut by the page break (no bottom border on one page, no top border on the next)
+ * is one cell: the fragment on the new page is folded into the one it continues.
+ */
+function joinSplitCells(rows: GridRow[], first: GridRow, openBottom: readonly boolean[], openTop: readonly boolean[], identifier: readonly boolean[]): void {
+  const last = rows.length - 1;
+  first.forEach((cell, c) => {
+    if (!cell) return;
+    for (let k = c; k < c + cell.colSpan; k++) if (!openBottom[k] || !openTop[k]) return;
+    for (let r = last; r >= 0; r--) {
+      const anchor = rows[r]![c];
+      if (!anchor) continue;
+      if (anchor.colSpan !== cell.colSpan || r + anchor.rowSpan <= last) return;
+      const text = joinWrappedLines([anchor.text, cell.text]);
+      rows[r]![c] = { ...anchor, text, value: cellValue(text, identifier[c] ?? false), rowSpan: anchor.rowSpan + cell.rowSpan };
+      first[c] = null;
+      return;
+    }
+  });
+}
+
 /** Joins a continuation page's table to the table it continues, if the two fit together. */
 function tryContinue(prev: TableDraft, next: TableDraft): boolean {
   if (next.code && next.code !== prev.code) return false;
@@ -198,7 +259,15 @@ function tryContinue(prev: TableDraft, next: TableDraft): boolean {
   if (!map) return false;
   const fit = (r: GridRow): GridRow => remapRow(r, map, prev.columnCount);
   const carried = repeatedHeader ? [] : next.header.map((r) => asBodyRow(fit(r), prev.identifier));
-  prev.rows.push(...carried, ...next.rows.map(fit));
+  const incoming = [...carried, ...next.rows.map(fit)];
+  if (!repeatedHeader && incoming[0]) {
+    const openTop = Array<boolean>(prev.columnCount).fill(false);
+    nextBody.openTop.forEach((open, c) => {
+      for (let k = map[c]!; k < map[c + 1]!; k++) openTop[k] = open;
+    });
+    joinSplitCells(prev.rows, incoming[0], prevBody.openBottom, openTop, prev.identifier);
+  }
+  prev.rows.push(...incoming);
   prev.bodies.push(...next.bodies);
   prev.notes.push(...next.notes.filter((n) => !prev.notes.includes(n)));
   prev.unit ??= next.unit;

@@ -30,6 +30,14 @@ export function matchDepartment(text: string): string | null {
   return value ? value : null;
 }
 
+/** An organisation's name printed alone (often after its code): 853保定市莲池区医疗保障局. */
+const ORGANISATION = /^(?:\d{3,9}\s*)?[\u4e00-\u9fff（）()]{3,40}?(?:局|委员会|办公室|办事处|中心|政府|委|院|所|站|厅|部|队|馆|会|处|室)(?:本级|机关)?$/;
+
+export function matchOrganisation(text: string): string | null {
+  const t = text.replace(/\s+/g, '');
+  return ORGANISATION.test(t) && !/表$/.test(t) ? t : null;
+}
+
 export function isNoteStart(text: string): boolean {
   const t = text.trim();
   return NOTE_START.test(t) || EMPTY_NOTE.test(t);

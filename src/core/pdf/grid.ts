@@ -16,6 +16,9 @@ export interface GridCell {
   /** exclusive */
   c1: number;
   confidence: CellConfidence;
+  /** no border drawn along the cell's top / bottom edge: a merged cell cut by a page break */
+  openTop?: boolean;
+  openBottom?: boolean;
 }
 
 export interface Grid {
@@ -77,7 +80,15 @@ export function buildLatticeGrid(box: Box, h: readonly Ruling[], v: readonly Rul
   const hBorder: boolean[][] = ys.map((y, k) =>
     Array.from({ length: nc }, (_, c) => k === 0 || k === nr || coverage(h, y, xs[c]!, xs[c + 1]!, tol) >= BORDER_PRESENT),
   );
-  return gridFromBorders(xs, ys, (k, r) => vBorder[k]![r]!, (k, c) => hBorder[k]![c]!);
+  const grid = gridFromBorders(xs, ys, (k, r) => vBorder[k]![r]!, (k, c) => hBorder[k]![c]!);
+  // the outer edges count as borders for joining slots; whether they were drawn matters when a
+  // merged cell continues on the next page
+  const drawn = (y: number, c0: number, c1: number): boolean => coverage(h, y, xs[c0]!, xs[c1]!, tol) >= BORDER_PRESENT;
+  for (const cell of grid.cells) {
+    if (cell.r0 === 0) cell.openTop = !drawn(ys[0]!, cell.c0, cell.c1);
+    if (cell.r1 === nr) cell.openBottom = !drawn(ys[nr]!, cell.c0, cell.c1);
+  }
+  return grid;
 }
 
 /**

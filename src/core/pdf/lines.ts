@@ -55,7 +55,14 @@ function medianFontSize(pieces: readonly RunPiece[]): number {
 export function joinPieces(pieces: readonly RunPiece[]): string {
   let out = '';
   let prev: RunPiece | null = null;
+  let spaceGlyph = false;
   for (const p of pieces) {
+    if (!p.text.trim()) {
+      spaceGlyph = prev !== null;
+      continue;
+    }
+    if (spaceGlyph && !out.endsWith(' ')) out += ' ';
+    spaceGlyph = false;
     if (prev) {
       const gap = p.box.x0 - prev.box.x1;
       const em = Math.max(prev.run.fontSize, p.run.fontSize);

@@ -103,6 +103,7 @@ export function findRegions(rulings: readonly Ruling[], tol = 3): TableRegion[] 
 
   const regions: TableRegion[] = [];
   const loneHorizontals: Ruling[] = [];
+  const loneVerticals: Ruling[][] = [];
   for (const g of groups.values()) {
     const h = g.filter((r) => r.orientation === 'h');
     const v = g.filter((r) => r.orientation === 'v');
@@ -115,10 +116,31 @@ export function findRegions(rulings: readonly Ruling[], tol = 3): TableRegion[] 
       regions.push({ box, h, v, horizontalOnly: hPositions >= 3 && coverage < MIN_VERTICAL_COVERAGE });
     } else if (v.length === 0) {
       loneHorizontals.push(...h);
+    } else {
+      loneVerticals.push(g);
     }
   }
+  for (const g of loneVerticals) attachBorders(regions, g, tol);
   regions.push(...stackHorizontalRules(loneHorizontals, tol));
   return regions.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+}
+
+/**
+ * Verticals that touch no horizontal rule but run exactly the height of a table beside them are
+ * its borders: the columns of a merged cell cut by a page break have no top or bottom line.
+ */
+function attachBorders(regions: TableRegion[], group: readonly Ruling[], tol: number): void {
+  const v = group.filter((r) => r.orientation === 'v');
+  const region = regions.find((reg) => v.every((r) => Math.abs(r.start - reg.box.y0) <= tol && Math.abs(r.end - reg.box.y1) <= tol));
+  if (!region) return;
+  region.v.push(...v);
+  region.h.push(...group.filter((r) => r.orientation === 'h'));
+  region.box = {
+    x0: Math.min(region.box.x0, ...v.map((r) => r.pos)),
+    x1: Math.max(region.box.x1, ...v.map((r) => r.pos)),
+    y0: region.box.y0,
+    y1: region.box.y1,
+  };
 }
 
 /** Horizontal rules of the same extent stacked closely: a table ruled only between rows. */

@@ -18,6 +18,10 @@ export interface TableBody {
   /** columns holding codes or row numbers (their numbers are not amounts) */
   identifier: boolean[];
   page: number;
+  /** per column: the cell in the first row has no top border (continues from the previous page) */
+  openTop: boolean[];
+  /** per column: the cell reaching the last row has no bottom border (continues on the next page) */
+  openBottom: boolean[];
 }
 
 /** A header path naming an identifier column: its numbers are codes, not amounts. */
@@ -80,12 +84,22 @@ export function buildTableBody(
   for (let r = 0; r < nr; r++) {
     const inHeader = r < headerRows;
     const row: GridRow = at[r]!.map((c) => (c ? toCell(c, inHeader) : null));
+    // blank printed rows are kept: row positions stay those of the page
     if (inHeader) header.push(row);
-    else if (!isBlankRow(at, r)) rows.push(row);
-    else if (row.some((c) => c && c.rowSpan > 1)) rows.push(row);
+    else rows.push(row);
+  }
+  const openTop = Array<boolean>(nc).fill(false);
+  const openBottom = Array<boolean>(nc).fill(false);
+  for (const cell of grid.cells) {
+    for (let c = cell.c0; c < cell.c1; c++) {
+      if (cell.openTop) openTop[c] = true;
+      if (cell.openBottom) openBottom[c] = true;
+    }
   }
   return {
     columnCount: nc,
+    openTop,
+    openBottom,
     header,
     rows,
     xs: grid.xs,
@@ -100,10 +114,6 @@ export function cellValue(text: string, identifierColumn: boolean): number | nul
   if (identifierColumn) return null;
   const t = text.replace(/\s+/g, '');
   return t ? parseAmount(t) : null;
-}
-
-function isBlankRow(at: (RawCell | null)[][], r: number): boolean {
-  return at[r]!.every((c) => !c || !c.text);
 }
 
 function rowCells(at: (RawCell | null)[][], r: number): RawCell[] {
@@ -123,10 +133,22 @@ function isColumnNumberRow(cells: readonly RawCell[]): boolean {
 }
 
 /**
+ * A body row known by its label (合计, 一、…, a code) even without figures, e.g. the 合计 row of an
+ * empty table. In a header the same words (合计 over a column) sit among other column titles.
+ */
+function isLabelledBodyRow(cells: readonly RawCell[]): boolean {
+  const filled = cells.filter((c) => c.text);
+  const first = filled[0];
+  if (!first || !BODY_LABEL.test(first.text)) return false;
+  return filled.slice(1).every((c) => AMOUNT_LIKE.test(c.text.replace(/\s+/g, '')));
+}
+
+/**
  * Header rows: the leading rows before the first row of figures or labelled body row, extended
  * so no header cell hangs into the body; at least the first row (and its spans).
  */
 export function detectHeaderRows(at: (RawCell | null)[][], raw: readonly RawCell[], nr: number): number {
+  if (nr > 0 && isFormRow(rowCells(at, 0))) return 0;
   let end = 0;
   for (let r = 0; r < nr; r++) {
     const cells = rowCells(at, r);
@@ -136,8 +158,7 @@ export function detectHeaderRows(at: (RawCell | null)[][], raw: readonly RawCell
     }
     if (isDataRow(cells)) break;
     if (r > 0 && cells.every((c) => !c.text)) break;
-    const first = cells.find((c) => c.text)?.text ?? '';
-    if (r > 0 && BODY_LABEL.test(first)) break;
+    if (r > 0 && isLabelledBodyRow(cells)) break;
     if (cells.some((c) => c.text.length > MAX_HEADER_TEXT)) break;
     end = r + 1;
   }
@@ -155,6 +176,23 @@ export function detectHeaderRows(at: (RawCell | null)[][], raw: readonly RawCell
     }
   }
   return Math.min(end, nr);
+}
+
+const FORM_LABEL = /(?:名称|编码|代码)\s*[:：]?$/;
+const HEADER_WORD = /(?:名称|编码|代码|合计|小计|金额|数|费|支出|收入|项目)$/;
+
+/**
+ * A form (绩效目标表, 自评表) has no column header: its first row pairs a label with a value that
+ * spans several columns ("部门(单位)名称 | 焦作市…局"), unlike a header row of column titles.
+ */
+function isFormRow(cells: readonly RawCell[]): boolean {
+  const filled = cells.filter((c) => c.text);
+  for (let i = 0; i + 1 < filled.length; i++) {
+    const label = filled[i]!;
+    const value = filled[i + 1]!;
+    if (FORM_LABEL.test(label.text) && value.colSpan >= 2 && value.c0 === label.c0 + label.colSpan && !HEADER_WORD.test(value.text)) return true;
+  }
+  return false;
 }
 
 /** Columns whose header path names codes, row or column numbers. */

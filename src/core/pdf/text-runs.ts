@@ -70,9 +70,12 @@ export function toTextRuns(items: readonly RawTextItem[], userToReading: Matrix,
   const runs: TextRun[] = [];
   const seen = new Map<string, Box[]>();
   for (const item of items) {
-    if (!item.str || !item.str.trim()) continue;
+    if (!item.str) continue;
     const m = multiply(item.transform as Matrix, userToReading);
     const fontSize = Math.hypot(m[2], m[3]) || item.height || 1;
+    // A real space glyph is kept (it separates words a reader sees apart); some producers also
+    // emit "spaces" hundreds of ems wide to mark gaps, which carry nothing.
+    if (!item.str.trim() && !(Math.abs(item.width) > 0.05 * fontSize && Math.abs(item.width) < 2 * fontSize)) continue;
     const style = styles[item.fontName];
     const ascent = sane(style?.ascent, 0.5, 1.2) ?? DEFAULT_ASCENT;
     const descent = Math.abs(sane(style?.descent, -0.5, 0.5) ?? -DEFAULT_DESCENT);
