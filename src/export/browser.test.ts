@@ -73,7 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM))('buildWorkbook in a browser', () => {
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`file://${join(dir, 'index.html')}`);
       const result = await page.evaluate(
-        (i) => (window as unknown as { run: (x: unknown) => Promise<{ isUint8Array: boolean; base64: string }> }).run(i),
+        (i) => (globalThis as unknown as { run: (x: unknown) => Promise<{ isUint8Array: boolean; base64: string }> }).run(i),
         input as unknown as Record<string, unknown>,
       );
       expect(errors).toEqual([]);
