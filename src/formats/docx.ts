@@ -6,6 +6,7 @@
  * is narrative in reading order. Locations: docs/office-formats.md.
  */
 import { DocumentError } from '../core/errors';
+import { titleScore } from '../core/pdf/attributes';
 import type { ExtractedDocument, NarrativeBlock, Table } from '../core/model';
 import { SCHEMA_VERSION } from '../core/model';
 import type { TableAttributes } from './attributes';
@@ -27,6 +28,14 @@ interface ParagraphItem {
   index: number;
   raw: string;
   text: string;
+  /** centred (w:jc), as titles are */
+  centred: boolean;
+}
+
+function isCentred(p: XmlElement): boolean {
+  const pPr = p.children.find((c): c is XmlElement => typeof c !== 'string' && isW(c, 'pPr'));
+  const jc = pPr?.children.find((c): c is XmlElement => typeof c !== 'string' && isW(c, 'jc'));
+  return jc?.attrs['val'] === 'center';
 }
 
 interface TableItem {
@@ -63,7 +72,7 @@ function bodyItems(body: XmlElement, numbers: Map<XmlElement, number>): BodyItem
       if (typeof c === 'string') continue;
       if (isW(c, 'p')) {
         const raw = paragraphRawText(c);
-        items.push({ kind: 'p', index: numbers.get(c)!, raw, text: collapseSpaces(raw) });
+        items.push({ kind: 'p', index: numbers.get(c)!, raw, text: collapseSpaces(raw), centred: isCentred(c) });
       } else if (isW(c, 'tbl')) items.push({ kind: 'tbl', el: c, index: numbers.get(c)! });
       else if (isW(c, 'sdt') || isW(c, 'sdtContent') || isW(c, 'customXml')) visit(c);
     }
@@ -92,7 +101,8 @@ function takeCaption(pending: readonly ParagraphItem[], into: TableAttributes): 
       continue;
     }
     const title = titled ? undefined : parseTitleLine(p.raw);
-    if (!title) break;
+    // as for PDF: title words (…表, 预算, 情况…) or a centred line with a year
+    if (!title || titleScore(title.title, 1, 1, p.centred) < 2) break;
     titled = true;
     into.title = title.title;
     mergeAttributes(into, title.attributes);

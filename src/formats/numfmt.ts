@@ -305,11 +305,24 @@ function isDateSection(tokens: Token[]): boolean {
   return tokens.some((t) => t.kind === 'date');
 }
 
+/** A workbook uses a handful of formats for thousands of cells: parse each once. */
+const PARSED = new Map<string, Section[]>();
+
+function parsedFormat(format: string): Section[] {
+  let sections = PARSED.get(format);
+  if (!sections) {
+    sections = splitSections(format).map(tokenize);
+    if (PARSED.size > 500) PARSED.clear();
+    PARSED.set(format, sections);
+  }
+  return sections;
+}
+
 /** The text a spreadsheet shows for a number under `format` (undefined = General). */
 export function formatNumber(value: number, format: string | undefined): string {
   if (!Number.isFinite(value)) return String(value);
   if (!format || /^general$/i.test(format.trim())) return formatGeneral(value);
-  const sections = splitSections(format).map(tokenize);
+  const sections = parsedFormat(format);
   if (sections.some((s) => isDateSection(s.tokens))) {
     return formatDateWith(new Date(EXCEL_EPOCH_MS + Math.round(value * 86_400_000)), format);
   }
