@@ -1,5 +1,6 @@
 /** A plain list worksheet: a header row, frozen and filterable, then one row per item. */
 import type { Workbook, Worksheet } from 'exceljs';
+import { clipText } from './limits';
 import { STYLES } from './styles';
 
 export interface ListColumn {
@@ -27,10 +28,10 @@ export function writeList(wb: Workbook, name: string, columns: readonly ListColu
       const cell = ws.getCell(r + 2, c + 1);
       const v = row[c] ?? '';
       if (typeof v === 'object') {
-        cell.value = { text: v.text, hyperlink: v.link };
+        cell.value = { text: clipText(v.text), hyperlink: v.link };
         cell.style = STYLES.listLink;
       } else {
-        if (v !== '') cell.value = v;
+        if (v !== '') cell.value = typeof v === 'string' ? clipText(v) : v;
         cell.style = STYLES.listText;
       }
     });

@@ -9,6 +9,7 @@ import { formatAmount } from '../core/money';
 import { cellKey } from '../core/review/edits';
 import { amountColumns, codeColumns, displayWidth, isAmountCell, isColumnNumberRow } from './columns';
 import type { ExportContext } from './context';
+import { clipText } from './limits';
 import { annotationNote, correctionNote } from './notes';
 import { ANNOTATED_FILL, CORRECTED_FILL, STYLES, dashFormat } from './styles';
 
@@ -35,7 +36,7 @@ function renderBody(cell: Cell, isCode: boolean, amountColumn: boolean, numberRo
     // Integer hundredths ÷ 100 is correctly rounded: the nearest double to the printed decimal.
     return { display: formatAmount(cell.value), value: cell.value / 100, style: STYLES.amount };
   }
-  return { display: text, value: text, style: isCode ? STYLES.code : STYLES.text };
+  return { display: text, value: clipText(text), style: isCode ? STYLES.code : STYLES.text };
 }
 
 /**
@@ -100,7 +101,7 @@ function gridHeights(grid: GridRow[], widths: number[], texts: (r: number, c: nu
 
 function setNote(cell: XCell, text: string): void {
   const [head, ...rest] = text.split('\n');
-  cell.note = { texts: [{ text: `${head ?? ''}\n`, font: { bold: true, size: 9 } }, { text: rest.join('\n'), font: { size: 9 } }] };
+  cell.note = { texts: [{ text: `${head ?? ''}\n`, font: { bold: true, size: 9 } }, { text: clipText(rest.join('\n')), font: { size: 9 } }] };
 }
 
 /** The worksheet row of body row 0: after the title, code, 部门名称/单位 line and header rows. */
@@ -171,7 +172,7 @@ export function writeTableSheet(wb: Workbook, ctx: ExportContext, table: Table, 
     for (let c = 0; c < n; c++) ws.getCell(headerStart + hr, c + 1).style = STYLES.header;
     row.forEach((cell, c) => {
       if (!cell) return;
-      ws.getCell(headerStart + hr, c + 1).value = cell.text.trim();
+      ws.getCell(headerStart + hr, c + 1).value = clipText(cell.text.trim());
       merge(headerStart + hr, c + 1, headerStart + hr + cell.rowSpan - 1, c + cell.colSpan, headerStart + table.header.length - 1);
     });
     ws.getRow(headerStart + hr).height = Math.max(18, headerHeights[hr]! * LINE_HEIGHT + 4);
@@ -219,7 +220,7 @@ export function writeTableSheet(wb: Workbook, ctx: ExportContext, table: Table, 
   r = bodyStart + edited.rows.length;
   for (const note of table.notes) {
     const cell = ws.getCell(r, 1);
-    cell.value = note;
+    cell.value = clipText(note);
     cell.style = STYLES.note;
     merge(r, 1, r, n);
     ws.getRow(r).height = Math.max(18, lines(note, total) * LINE_HEIGHT + 4);

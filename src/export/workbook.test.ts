@@ -473,3 +473,33 @@ describe.skipIf(!soffice)('LibreOffice opens the workbook', () => {
     expect(html).not.toMatch(/href="file:[^"]*#/);
   });
 });
+
+describe('damaged or unusual extractions still export', () => {
+  it('survives crossing spans, huge text, empty and untitled tables, forbidden and repeated titles', async () => {
+    const huge = '长'.repeat(40_000);
+    const doc = documentFromSpecs(
+      [
+        // the second header cell claims a column the first already covers
+        { title: '支出表[草稿]:*?/\\', code: null, unit: '万元', department: null, notes: [huge], header: [[{ text: '项目', colSpan: 2 }, { text: '重叠', colSpan: 2 }, null]], rows: [['a', '1.00', huge]] },
+        { title: '支出表[草稿]:*?/\\', code: '公开03表', unit: null, department: '某局', notes: [], header: [['项目', '金额']], rows: [] },
+        { title: null, code: null, unit: null, department: null, notes: ['本表无数据'], header: [], rows: [] },
+        ...Array.from({ length: 40 }, () => ({ title: '一般公共预算财政拨款基本支出决算明细表（按经济分类）', code: null, unit: null, department: null, notes: [], header: [['科目编码', '金额']], rows: [['301', '1.00']] })),
+      ],
+      { path: 'x.pdf', sha256: HASH },
+    );
+    const { wb } = await open(await buildWorkbook({ document: doc, review: emptyReview(doc), findings: [], toolVersion: 't', exportedAt: new Date(0) }));
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toHaveLength(3 + 43);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    for (const n of names) {
+      expect(Array.from(n).length).toBeLessThanOrEqual(31);
+      expect(n).not.toMatch(/[[\]:*?/\\]/);
+    }
+    expect(names[3]).toBe('支出表_草稿______');
+    expect(names[4]).toBe('支出表_草稿______(2)');
+    expect(names[5]).toBe('表3');
+    const first = wb.getWorksheet(names[3]!)!;
+    expect(String(first.getCell('C4').value).length).toBe(32_767);
+    expect(first.getCell('B4').value).toBe(1);
+  });
+});
