@@ -87,6 +87,18 @@ function printTitleEnd(ws: ExcelJS.Worksheet): number | undefined {
   return m ? Number(m[2]) : undefined;
 }
 
+function hasBorder(cell: ExcelJS.Cell): boolean {
+  const b = cell.border;
+  return !!b && [b.top, b.left, b.bottom, b.right].some((side) => side?.style);
+}
+
+function isSpacerRow(row: ExcelJS.Row, minC: number, maxC: number, texts: ReadonlyMap<string, string>): boolean {
+  for (let c = minC; c <= maxC; c++) {
+    if (texts.has(`${row.number},${c}`) || hasBorder(row.getCell(c))) return false;
+  }
+  return true;
+}
+
 interface SheetContent {
   table?: Table;
   narrative: NarrativeBlock[];
@@ -119,8 +131,16 @@ function readSheet(ws: ExcelJS.Worksheet, sheetIndex: number, tableNumber: numbe
     minC = Math.min(minC, m.left);
     maxC = Math.max(maxC, m.right);
   }
+  const mergedRows = new Set<number>();
+  for (const m of merges) for (let r = m.top; r <= m.bottom; r++) mergedRows.add(r);
   const rowsUsed: number[] = [];
-  for (let r = minR; r <= maxR; r++) if (!ws.getRow(r).hidden) rowsUsed.push(r);
+  for (let r = minR; r <= maxR; r++) {
+    const row = ws.getRow(r);
+    if (row.hidden) continue;
+    // A blank row without borders is spacing (before a 注 line, between blocks), not a table row.
+    if (!mergedRows.has(r) && isSpacerRow(row, minC, maxC, texts)) continue;
+    rowsUsed.push(r);
+  }
   const colsUsed: number[] = [];
   for (let c = minC; c <= maxC; c++) if (!ws.getColumn(c).hidden) colsUsed.push(c);
   const mergeAt = new Map<string, Range>();
