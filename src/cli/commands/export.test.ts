@@ -14,6 +14,7 @@ import { extractFile } from '../../node/extract-file';
 import { runExport } from './export';
 
 const PDF = join(import.meta.dirname, '../../../tests/fixtures/pdf/002-chromium.pdf');
+const CHECKS = existsSync(join(import.meta.dirname, '../../core/checks/index.ts'));
 const dir = mkdtempSync(join(tmpdir(), 'export-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -135,5 +136,45 @@ describe.skipIf(!existsSync(PDF))('export command on a fixture PDF', () => {
     expect(values.get('SHA-256')).toBe(document.source.sha256);
     expect(values.get('页数')).toBe(document.source.pages);
     expect(values.get('工具版本')).toBe(JSON.parse(readFileSync(join(import.meta.dirname, '../../../package.json'), 'utf8')).version);
+  });
+
+  it.skipIf(!CHECKS)('runs the checks on the corrected document, not on the printed one', async () => {
+    const issues = async (out: string): Promise<string[]> => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+      const messages: string[] = [];
+      wb.getWorksheet('问题清单')!.eachRow((r, n) => {
+        if (n > 1) messages.push(String(r.getCell(5).value));
+      });
+      return messages;
+    };
+    const table = document.tables.find((t) => t.title === '支出决算表')!;
+    const row = table.rows.findIndex((r) => r[0]?.text === '208');
+    const about208 = (printed: string) => (m: string): boolean => m.startsWith('支出决算表「208 社会保障和就业支出」行') && m.includes(`${printed} ≠`);
+
+    const plain = join(dir, 'plain.xlsx');
+    expect((await run(PDF, '--out', plain)).code).toBe(0);
+    expect((await issues(plain)).filter(about208('698.93'))).toHaveLength(1);
+    expect((await issues(plain)).filter(about208('698.92'))).toHaveLength(0);
+
+    const edit: CellEdit = {
+      id: 'e1',
+      fileHash: document.source.sha256,
+      cell: { tableId: table.id, row, col: 2 },
+      anchor: { tableTitle: '支出决算表', tableOccurrence: 0, rowLabel: '208', rowOccurrence: 0, columnHeader: '本年支出合计' },
+      before: '698.93',
+      after: '698.92',
+      reviewer: '张三',
+      at: 1,
+      op: 'set',
+    };
+    const review = { fileHash: document.source.sha256, fileName: '002.pdf', edits: [edit], annotations: [], decisions: [], reviewedTables: [] };
+    const pkgPath = write('fix.json', serializeReviewPackage(createReviewPackage([review], { exportedBy: '张三', exportedAt: new Date() })));
+    const fixed = join(dir, 'fixed.xlsx');
+    expect((await run(PDF, '--out', fixed, '--review', pkgPath)).code).toBe(0);
+    // the checks saw the corrected figure: the printed one is no longer reported, the new one is
+    // (its children still add up to 698.93)
+    expect((await issues(fixed)).filter(about208('698.93'))).toHaveLength(0);
+    expect((await issues(fixed)).filter(about208('698.92'))).toHaveLength(1);
   });
 });
