@@ -39,7 +39,7 @@ export const DEFAULT_POOL: Omit<ParsePoolOptions, 'workerEntry'> = {
   timeoutMs: 180_000,
   maxHeapMb: 1024,
   maxMemoryMb: 1536,
-  recycleAfterJobs: 50,
+  recycleAfterJobs: 500,
 };
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -24,7 +24,10 @@ export interface ParsePoolOptions {
   maxHeapMb: number;
   /** heap + ArrayBuffer ceiling checked on the worker's heartbeat (pdf.js buffers live outside the heap) */
   maxMemoryMb: number;
-  /** a worker is replaced after this many files, so fragmentation cannot accumulate */
+  /**
+   * a worker is replaced after this many files, or sooner when it holds more than half the memory
+   * ceiling after a file, so leaks and fragmentation cannot accumulate (a restart costs ~1 s)
+   */
   recycleAfterJobs?: number;
 }
 
@@ -55,6 +58,8 @@ interface Slot {
   job: Job | null;
   served: number;
   timer: NodeJS.Timeout | null;
+  /** the worker's last reported heap + ArrayBuffer bytes */
+  memory: number;
 }
 
 const fail = (error: DocumentError): ParseOutcome => ({ kind: 'error', error: error.toJSON() });
@@ -67,7 +72,7 @@ export class ParsePool {
   private closed = false;
 
   constructor(private readonly options: ParsePoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.concurrency) }, () => ({ worker: null, job: null, served: 0, timer: null }));
+    this.slots = Array.from({ length: Math.max(1, options.concurrency) }, () => ({ worker: null, job: null, served: 0, timer: null, memory: 0 }));
   }
 
   /** Queues a file; the returned promise never rejects. */
@@ -175,6 +180,7 @@ export class ParsePool {
     const job = slot.job;
     switch (message.type) {
       case 'memory':
+        slot.memory = message.bytes;
         if (job && message.bytes > this.options.maxMemoryMb * 1024 * 1024) {
           this.stats.overMemory++;
           this.finish(slot, fail(new DocumentError('too-large', `解析所需内存超过 ${this.options.maxMemoryMb} MB`)), true);
@@ -205,11 +211,13 @@ export class ParsePool {
     slot.timer = null;
     if (outcome.kind === 'document') this.stats.documents++;
     else this.stats.errors++;
-    const recycle = this.options.recycleAfterJobs !== undefined && slot.served >= this.options.recycleAfterJobs;
+    const recycle =
+      (this.options.recycleAfterJobs !== undefined && slot.served >= this.options.recycleAfterJobs) || slot.memory > (this.options.maxMemoryMb * 1024 * 1024) / 2;
     if ((kill || recycle) && slot.worker) {
       const worker = slot.worker;
       slot.worker = null;
       slot.served = 0;
+      slot.memory = 0;
       void worker.terminate();
     }
     job.settle(outcome);
