@@ -3,13 +3,12 @@ import type { Annotation, CellEdit } from '../core/review/model';
 import { CATEGORY_LABELS, STATUS_LABELS } from './labels';
 import { formatTime } from './time';
 
+/** Four short lines: Excel shows a note in a box about four rows high. */
 export function correctionNote(printed: string, latest: CellEdit, editCount: number): string {
   const lines = [
-    '【已更正】',
-    `原印刷值：${printed === '' ? '（空）' : printed}`,
+    `【已更正】原印刷值：${printed === '' ? '（空）' : printed}`,
     `更正为：${latest.after === '' ? '（空）' : latest.after}`,
-    `修改人：${latest.reviewer || '（未署名）'}`,
-    `修改时间：${formatTime(latest.at)}`,
+    `${latest.reviewer || '（未署名）'} 修改于 ${formatTime(latest.at)}`,
   ];
   if (editCount > 1) lines.push(`共 ${editCount} 次修改，详见“修改记录”表`);
   return lines.join('\n');
