@@ -44,7 +44,7 @@ export function layoutPage(content: PageContent): PageLayout {
     const inside = free.filter((r) => intersects(r, region.box, 1));
     if (inside.length === 0) continue;
     const grid = region.horizontalOnly
-      ? buildStreamGrid(region.box, region.h.map((r) => r.pos), inside)
+      ? buildStreamGrid(region.box, region.h, inside)
       : buildLatticeGrid(region.box, region.h, region.v);
     if (!grid) continue;
     const filled = fillGrid(grid, inside);

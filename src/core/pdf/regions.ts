@@ -145,7 +145,7 @@ function attachBorders(regions: TableRegion[], group: readonly Ruling[], tol: nu
 
 /** Horizontal rules of the same extent stacked closely: a table ruled only between rows. */
 function stackHorizontalRules(hs: readonly Ruling[], tol: number, maxGap = 90): TableRegion[] {
-  const sorted = [...hs].filter((r) => r.end - r.start > 100).sort((a, b) => a.pos - b.pos);
+  const sorted = [...hs].filter((r) => r.end - r.start > 100).sort((a, b) => a.pos - b.pos || b.end - b.start - (a.end - a.start));
   const regions: TableRegion[] = [];
   const used = new Set<Ruling>();
   for (const first of sorted) {
@@ -160,7 +160,11 @@ function stackHorizontalRules(hs: readonly Ruling[], tol: number, maxGap = 90): 
     }
     if (stack.length >= 3) {
       stack.forEach((r) => used.add(r));
-      regions.push({ box: boundsOf(stack), h: stack, v: [], horizontalOnly: true });
+      const box = boundsOf(stack);
+      // shorter rules inside the stack underline merged header cells (功能分类科目 over 科目编码/科目名称)
+      const partial = hs.filter((r) => !used.has(r) && r.pos > box.y0 + tol && r.pos < box.y1 - tol && r.start >= box.x0 - tol && r.end <= box.x1 + tol);
+      partial.forEach((r) => used.add(r));
+      regions.push({ box, h: [...stack, ...partial], v: [], horizontalOnly: true });
     }
   }
   return regions;

@@ -1,18 +1,21 @@
 /**
- * Columns from text alignment, for tables ruled only between rows (or framed without inner
- * verticals): the gaps that stay free of text down the body rows are the column borders; a header
- * word crossing such a gap is a merged header cell. Every cell made here is flagged as guessed.
+ * Columns from text alignment, for tables ruled only between rows (WPS-style) or framed without
+ * inner verticals: the gaps that stay free of text down the body rows are the column borders. In
+ * the header, a word crossing such a gap, or a short rule underlining a group of columns, makes a
+ * merged header cell. Every cell made here is flagged as guessed.
  */
 import type { Box } from './geometry';
-import { clusterPositions } from './geometry';
+import { boxUnion, clusterPositions } from './geometry';
 import type { Grid } from './grid';
 import { gridFromBorders } from './grid';
 import { groupLines } from './lines';
 import type { TextLine } from './lines';
+import type { Ruling } from './rulings';
 import type { RunPiece, TextRun } from './text-runs';
 import { wholePiece } from './text-runs';
 
 const AMOUNT_TOKEN = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})$|^[-—–−]{1,2}$/;
+const TOL = 3;
 
 /** Splits a run into space-separated tokens with their estimated extents. */
 export function tokens(run: TextRun): RunPiece[] {
@@ -31,72 +34,242 @@ export function tokens(run: TextRun): RunPiece[] {
   return out;
 }
 
+/** Joins pieces that touch on a line (one word split at a font change) so alignment sees words. */
+function words(pieces: readonly RunPiece[]): RunPiece[] {
+  const out: RunPiece[] = [];
+  for (const line of groupLines(pieces)) {
+    let current: RunPiece | null = null;
+    for (const p of line.pieces) {
+      if (current && p.box.x0 - current.box.x1 < 0.25 * p.run.fontSize) {
+        current = { run: current.run, text: current.text + p.text, box: boxUnion(current.box, p.box) };
+      } else {
+        if (current) out.push(current);
+        current = p;
+      }
+    }
+    if (current) out.push(current);
+  }
+  return out;
+}
+
 function hasAmount(line: TextLine): boolean {
   return line.pieces.some((p) => AMOUNT_TOKEN.test(p.text));
 }
 
 /** Row boundaries: the ruled ones, plus splits inside a band that holds several rows of figures. */
-function rowBoundaries(ys: number[], lines: readonly TextLine[]): { ys: number[]; guessed: boolean } {
+function rowBoundaries(ys: number[], lines: readonly TextLine[]): { ys: number[]; virtual: Set<number> } {
   const out: number[] = [ys[0]!];
-  let guessed = false;
+  const virtual = new Set<number>();
   for (let b = 0; b + 1 < ys.length; b++) {
     const top = ys[b]!;
     const bottom = ys[b + 1]!;
-    const inBand = lines.filter((l) => {
-      const cy = (l.box.y0 + l.box.y1) / 2;
-      return cy > top && cy < bottom;
-    });
-    const anchors = inBand.filter(hasAmount).map((l) => (l.box.y0 + l.box.y1) / 2);
+    const anchors = lines
+      .filter((l) => {
+        const cy = (l.box.y0 + l.box.y1) / 2;
+        return cy > top && cy < bottom && hasAmount(l);
+      })
+      .map((l) => (l.box.y0 + l.box.y1) / 2);
     for (let i = 1; i < anchors.length; i++) {
-      out.push((anchors[i - 1]! + anchors[i]!) / 2);
-      guessed = true;
+      const y = (anchors[i - 1]! + anchors[i]!) / 2;
+      out.push(y);
+      virtual.add(out.length - 1);
     }
     out.push(bottom);
   }
-  return { ys: out, guessed };
+  return { ys: out, virtual };
 }
 
-export function buildStreamGrid(box: Box, hPositions: readonly number[], runs: readonly TextRun[]): Grid | null {
-  const pieces = runs.flatMap(tokens);
-  const lines = groupLines(pieces);
-  const ruled = clusterPositions([box.y0, box.y1, ...hPositions], 3);
-  const { ys, guessed } = rowBoundaries(ruled, lines);
-  const nr = ys.length - 1;
-  if (nr < 1) return null;
-  const rowOf = (p: RunPiece): number => {
-    const cy = (p.box.y0 + p.box.y1) / 2;
-    for (let r = 0; r < nr; r++) if (cy >= ys[r]! && cy < ys[r + 1]!) return r;
-    return -1;
-  };
-  const byRow: RunPiece[][] = Array.from({ length: nr }, () => []);
-  for (const p of pieces) {
-    const r = rowOf(p);
-    if (r >= 0) byRow[r]!.push(p);
-  }
-  const firstData = byRow.findIndex((row) => row.some((p) => AMOUNT_TOKEN.test(p.text)));
-  const bodyStart = firstData < 0 ? 0 : firstData;
-  // column intervals from the body's tokens
-  const intervals = byRow
-    .slice(bodyStart)
-    .flat()
-    .map((p) => [p.box.x0, p.box.x1] as [number, number])
-    .sort((a, b) => a[0] - b[0]);
+/** Merged x-intervals of a set of pieces. */
+function intervals(pieces: readonly RunPiece[]): [number, number][] {
+  const sorted = pieces.map((p) => [p.box.x0, p.box.x1] as [number, number]).sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
-  for (const [a, b] of intervals) {
+  for (const [a, b] of sorted) {
     const last = merged[merged.length - 1];
     if (last && a <= last[1] + 2) last[1] = Math.max(last[1], b);
     else merged.push([a, b]);
   }
-  if (merged.length < 2) return null;
-  const separators = merged.slice(1).map(([a], i) => (merged[i]![1] + a) / 2);
+  return merged;
+}
+
+function coverage(h: readonly Ruling[], y: number, a: number, b: number): number {
+  let covered = 0;
+  for (const r of h) if (Math.abs(r.pos - y) <= TOL) covered += Math.max(0, Math.min(r.end, b) - Math.max(r.start, a));
+  return covered / Math.max(b - a, 0.01);
+}
+
+/**
+ * A column border somewhere in the gap [g0, g1] the body leaves free; header titles are often
+ * wider than their column's figures, so the border goes where the titles leave the gap free too.
+ */
+function placeSeparator(g0: number, g1: number, header: readonly RunPiece[]): number {
+  let free: [number, number][] = [[g0, g1]];
+  for (const p of header) {
+    free = free.flatMap(([a, b]): [number, number][] => {
+      if (p.box.x1 <= a || p.box.x0 >= b) return [[a, b]];
+      return ([[a, p.box.x0], [p.box.x1, b]] as [number, number][]).filter(([x, y]) => y - x > 0.5);
+    });
+  }
+  const widest = free.sort((x, y) => y[1] - y[0] - (x[1] - x[0]))[0];
+  return widest ? (widest[0] + widest[1]) / 2 : (g0 + g1) / 2;
+}
+
+function columnOf(xs: readonly number[], x: number): number {
+  for (let c = 0; c + 1 < xs.length; c++) if (x >= xs[c]! && x < xs[c + 1]!) return c;
+  return -1;
+}
+
+const centre = (p: RunPiece): number => (p.box.x0 + p.box.x1) / 2;
+
+/**
+ * Where a header band holds two rows of column titles without a rule between them: in some
+ * column a title sits above another that does not continue it (a wrapped title keeps its centre
+ * or its left edge). Titles standing across the split line span both rows.
+ */
+function splitHeaderBands(ys: readonly number[], byRow: readonly RunPiece[][], bodyStart: number, xs: readonly number[]): { y: number; blocked: Set<number> }[] {
+  const splits: { y: number; blocked: Set<number> }[] = [];
+  for (let r = 0; r < bodyStart; r++) {
+    const gaps: [number, number][] = [];
+    for (let c = 0; c + 1 < xs.length; c++) {
+      const inColumn = byRow[r]!.filter((p) => columnOf(xs, centre(p)) === c).sort((a, b) => a.box.y0 - b.box.y0);
+      for (let i = 1; i < inColumn.length; i++) {
+        const upper = inColumn[i - 1]!;
+        const lower = inColumn[i]!;
+        if (lower.box.y0 < upper.box.y1 - 1) continue; // same line
+        const em = upper.run.fontSize;
+        const wrapped = Math.abs(centre(upper) - centre(lower)) <= 0.6 * em || Math.abs(upper.box.x0 - lower.box.x0) <= 0.6 * em;
+        if (!wrapped) gaps.push([upper.box.y1, lower.box.y0]);
+      }
+    }
+    if (!gaps.length) continue;
+    // one split where the gaps agree
+    const lo = Math.max(...gaps.map((g) => g[0]));
+    const hi = Math.min(...gaps.map((g) => g[1]));
+    const y = lo <= hi ? (lo + hi) / 2 : (gaps[0]![0] + gaps[0]![1]) / 2;
+    const blocked = new Set<number>();
+    for (const p of byRow[r]!) {
+      const above = y - p.box.y0;
+      const below = p.box.y1 - y;
+      const h = p.box.y1 - p.box.y0;
+      if (above > 0.2 * h && below > 0.2 * h) {
+        for (let c = 0; c + 1 < xs.length; c++) if (p.box.x1 > xs[c]! && p.box.x0 < xs[c + 1]!) blocked.add(c);
+      }
+    }
+    splits.push({ y, blocked });
+  }
+  return splits;
+}
+
+/**
+ * A header title centred over several columns whose cells in its row are otherwise empty spans
+ * them (本年收入 over 小计 / 财政拨款收入 / 事业收入). Returns whether the border at xs[k] in row r
+ * is inside such a span.
+ */
+function headerSpans(
+  rows: readonly RunPiece[][],
+  headerRows: number,
+  xs: readonly number[],
+  /** columns of row r held by a title from the row above that spans down into it */
+  heldFromAbove: (r: number) => ReadonlySet<number>,
+): (r: number, k: number) => boolean {
+  const inside = new Set<string>();
+  const nc = xs.length - 1;
+  for (let r = 0; r < headerRows; r++) {
+    const held = heldFromAbove(r);
+    for (const p of rows[r]!) {
+      // columns taken by the other titles of the row (or by a title spanning down from above)
+      const occupied = Array.from({ length: nc }, (_, c) => held.has(c) || rows[r]!.some((q) => q !== p && columnOf(xs, centre(q)) === c));
+      const home = columnOf(xs, centre(p));
+      if (home < 0) continue;
+      let best: [number, number] = [home, home];
+      let bestDist = Math.abs(centre(p) - (xs[home]! + xs[home + 1]!) / 2);
+      for (let a = home; a >= 0 && (a === home || !occupied[a]); a--) {
+        for (let b = home; b < nc && (b === home || !occupied[b]); b++) {
+          const d = Math.abs(centre(p) - (xs[a]! + xs[b + 1]!) / 2);
+          if (d < bestDist - 1) {
+            best = [a, b];
+            bestDist = d;
+          }
+        }
+      }
+      for (let k = best[0] + 1; k <= best[1]; k++) inside.add(`${r}:${k}`);
+    }
+  }
+  return (r, k) => inside.has(`${r}:${k}`);
+}
+
+export function buildStreamGrid(box: Box, h: readonly Ruling[], runs: readonly TextRun[]): Grid | null {
+  const pieces = words(runs.flatMap(tokens));
+  const lines = groupLines(pieces);
+  const ruled = clusterPositions([box.y0, box.y1, ...h.map((r) => r.pos)], TOL);
+  const { ys, virtual } = rowBoundaries(ruled, lines);
+  const nr = ys.length - 1;
+  if (nr < 1) return null;
+  const byRow: RunPiece[][] = Array.from({ length: nr }, () => []);
+  for (const p of pieces) {
+    const cy = (p.box.y0 + p.box.y1) / 2;
+    for (let r = 0; r < nr; r++) {
+      if (cy >= ys[r]! && cy < ys[r + 1]!) {
+        byRow[r]!.push(p);
+        break;
+      }
+    }
+  }
+  const firstData = byRow.findIndex((row) => row.some((p) => AMOUNT_TOKEN.test(p.text)));
+  const bodyStart = firstData < 0 ? 0 : firstData;
+  // columns: where the body's text runs, plus header words above columns the body leaves empty
+  const body = intervals(byRow.slice(bodyStart).flat());
+  const headerOnly = intervals(byRow.slice(0, bodyStart).flat()).filter(([a, b]) => !body.some(([c, d]) => a < d + 2 && c < b + 2));
+  const columns = [...body, ...headerOnly].sort((a, b) => a[0] - b[0]);
+  if (columns.length < 2) return null;
+  const headerWords = byRow.slice(0, bodyStart).flat();
+  const separators = columns.slice(1).map(([a], i) => placeSeparator(columns[i]![1], a, headerWords));
   const xs = [box.x0, ...separators.filter((x) => x > box.x0 + 1 && x < box.x1 - 1), box.x1];
-  const crosses = (r: number, x: number): boolean => byRow[r]!.some((p) => p.box.x0 < x - 1 && p.box.x1 > x + 1);
+  const nc = xs.length - 1;
+
+  // header bands may hold two header rows with no rule between them
+  const headerSplits = splitHeaderBands(ys, byRow, bodyStart, xs);
+  const allYs = [...ys, ...headerSplits.map((s) => s.y)].sort((a, b) => a - b);
+  const splitAt = new Map(headerSplits.map((s) => [allYs.indexOf(s.y), s]));
+  const rowsOf: RunPiece[][] = Array.from({ length: allYs.length - 1 }, () => []);
+  for (const p of pieces) {
+    const cy = (p.box.y0 + p.box.y1) / 2;
+    for (let r = 0; r + 1 < allYs.length; r++) {
+      if (cy >= allYs[r]! && cy < allYs[r + 1]!) {
+        // a title standing across a header split belongs to the row where its cell starts
+        const split = splitAt.get(r);
+        const straddles = split !== undefined && p.box.y0 < allYs[r]! - 0.2 * (p.box.y1 - p.box.y0);
+        rowsOf[straddles ? r - 1 : r]!.push(p);
+        break;
+      }
+    }
+  }
+  const nRows = allYs.length - 1;
+  const headerRows = allYs.findIndex((y) => Math.abs(y - ys[bodyStart]!) < 0.01);
+  const crosses = (r: number, x: number): boolean => rowsOf[r]!.some((p) => p.box.x0 < x - 1 && p.box.x1 > x + 1);
+  /** A short rule under one header title spanning several columns marks it as one merged cell. */
+  const underlined = (r: number, x: number): boolean => {
+    if (r >= headerRows) return false;
+    const y = allYs[r + 1]!;
+    return h.some((rule) => {
+      if (Math.abs(rule.pos - y) > TOL || rule.start >= x - TOL || rule.end <= x + TOL || rule.end - rule.start >= box.x1 - box.x0 - 2 * TOL) return false;
+      const above = new Set(rowsOf[r]!.filter((p) => centre(p) > rule.start && centre(p) < rule.end).map((p) => columnOf(xs, centre(p))));
+      return above.size <= 1;
+    });
+  };
+  const centredOver = headerSpans(rowsOf, headerRows, xs, (r) => splitAt.get(r)?.blocked ?? new Set<number>());
+  const virtualIndex = new Set([...virtual].map((k) => allYs.indexOf(ys[k]!)));
   const grid = gridFromBorders(
     xs,
-    ys,
-    (k, r) => k === 0 || k === xs.length - 1 || !crosses(r, xs[k]!),
-    () => true,
+    allYs,
+    (k, r) => k === 0 || k === nc || !(crosses(r, xs[k]!) || underlined(r, xs[k]!) || centredOver(r, k)),
+    (k, c) => {
+      // body rows always start afresh, whatever rules the producer drew under the header
+      if (k === 0 || k === nRows || k >= headerRows || virtualIndex.has(k)) return true;
+      const split = splitAt.get(k);
+      if (split) return !split.blocked.has(c);
+      return coverage(h, allYs[k]!, xs[c]!, xs[c + 1]!) >= 0.5;
+    },
   );
-  for (const cell of grid.cells) cell.confidence = guessed ? 'guessed-row' : 'guessed-column';
+  for (const cell of grid.cells) cell.confidence = virtual.size || headerSplits.length ? 'guessed-row' : 'guessed-column';
   return grid;
 }
