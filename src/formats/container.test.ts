@@ -34,6 +34,8 @@ describe('files that are not readable DOCX/XLSX', () => {
     { what: 'a Word 97 document', bytes: compoundFile('WordDocument'), ext: '.doc', code: 'legacy-doc' },
     { what: 'an Excel 97 workbook named .xlsx', bytes: compoundFile('Workbook'), ext: '.xlsx', code: 'legacy-xls' },
     { what: 'RTF saved as .doc', bytes: new TextEncoder().encode('{\\rtf1\\ansi 预算}'), ext: '.doc', code: 'legacy-doc' },
+    { what: 'a WPS 表格 .et workbook', bytes: compoundFile('Workbook'), ext: '.et', code: 'legacy-xls' },
+    { what: 'a WPS 文字 .wps document', bytes: compoundFile('WordDocument'), ext: '.wps', code: 'legacy-doc' },
     { what: 'random bytes', bytes: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]), ext: '.xlsx', code: 'not-office' },
     { what: 'a zip signature and nothing else', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), ext: '.docx', code: 'office-damaged' },
   ])('$what → $code', async ({ bytes, ext, code }) => {

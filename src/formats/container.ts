@@ -48,8 +48,8 @@ function rejectNonZip(data: Uint8Array, expected: OfficeKind, ext: string): neve
     throw new DocumentError(expected === 'xlsx' ? 'legacy-xls' : 'legacy-doc');
   }
   if (startsWith(data, PDF_MAGIC)) throw new DocumentError('not-office', 'PDF');
-  if (ext === '.xls') throw new DocumentError('legacy-xls');
-  if (ext === '.doc') throw new DocumentError('legacy-doc');
+  if (ext === '.xls' || ext === '.et') throw new DocumentError('legacy-xls');
+  if (ext === '.doc' || ext === '.wps') throw new DocumentError('legacy-doc');
   throw new DocumentError('not-office');
 }
 

@@ -79,19 +79,3 @@ export function paragraphRawText(p: XmlElement): string {
 export function paragraphText(p: XmlElement): string {
   return collapseSpaces(paragraphRawText(p));
 }
-
-
-/** True when the paragraph holds a page break (w:br w:type="page" or pageBreakBefore). */
-export function hasPageBreak(p: XmlElement): boolean {
-  let found = false;
-  const visit = (el: XmlElement): void => {
-    for (const c of el.children) {
-      if (found || typeof c === 'string') continue;
-      if (isW(c, 'br') && c.attrs['type'] === 'page') found = true;
-      else if (isW(c, 'pageBreakBefore') && c.attrs['val'] !== '0' && c.attrs['val'] !== 'false') found = true;
-      else visit(c);
-    }
-  };
-  visit(p);
-  return found;
-}

@@ -14,7 +14,7 @@ import { isContinuationMarker, isNoteContinuation, isNoteText, mergeAttributes, 
 import type { OfficePackage } from './container';
 import { readPartText } from './container';
 import { docxTableGrid } from './docx-table';
-import { isW, paragraphRawText } from './docx-text';
+import { W_NS, isW, paragraphRawText } from './docx-text';
 import type { OfficeExtractOptions } from './options';
 import { throwIfCancelled } from './options';
 import type { BuiltTable } from './table-build';
@@ -22,6 +22,14 @@ import { asBodyRows, buildTable, headerTexts, holdsFigures } from './table-build
 import type { XmlElement } from './xml';
 import { parseXml } from './xml';
 import { collapseSpaces } from './text';
+
+const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+/** Formatting and drawings: a large share of document.xml that nothing here reads. */
+const UNUSED = new Set(['rPr', 'tblPr', 'sectPr', 'tcBorders', 'shd', 'tcW', 'bookmarkStart', 'bookmarkEnd', 'proofErr', 'drawing', 'pict', 'object', 'spacing', 'ind', 'rFonts']);
+
+function notNeeded(uri: string, local: string): boolean {
+  return uri === MC_NS || (W_NS.has(uri) && UNUSED.has(local));
+}
 
 interface ParagraphItem {
   kind: 'p';
@@ -163,7 +171,7 @@ export async function extractDocx(pkg: OfficePackage, options: OfficeExtractOpti
   throwIfCancelled(options.signal);
   let root: XmlElement;
   try {
-    root = parseXml(xml);
+    root = parseXml(xml, { skip: notNeeded, keepText: (parent) => parent.local === 't' });
   } catch {
     throw new DocumentError('office-damaged', 'word/document.xml');
   }

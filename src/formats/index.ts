@@ -13,15 +13,15 @@ import { extractXlsx } from './xlsx';
 
 export type { OfficeExtractOptions } from './options';
 
-/** Extensions this module reads (or explains how to convert). */
-export const OFFICE_EXTENSIONS: ReadonlySet<string> = new Set(['.docx', '.docm', '.xlsx', '.xlsm', '.xls', '.doc']);
+/** Extensions this module reads (or, for Office 97 and WPS's own formats, explains how to convert). */
+export const OFFICE_EXTENSIONS: ReadonlySet<string> = new Set(['.docx', '.docm', '.xlsx', '.xlsm', '.xls', '.doc', '.et', '.wps']);
 
 export function isOfficeExtension(ext: string): boolean {
   return OFFICE_EXTENSIONS.has(ext.toLowerCase());
 }
 
 function expectedKind(ext: string): OfficeKind {
-  return /^\.xls/i.test(ext) ? 'xlsx' : 'docx';
+  return /^\.(?:xls|et$)/i.test(ext) ? 'xlsx' : 'docx';
 }
 
 /**

@@ -210,7 +210,8 @@ export async function extractXlsx(data: Uint8Array, options: OfficeExtractOption
   try {
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new DocumentError('office-damaged', e instanceof Error ? e.message.slice(0, 200) : undefined);
+    // The package opened, so the workbook is not simply truncated: exceljs could not read it.
+    throw new DocumentError('unreadable', e instanceof Error ? `Excel: ${e.message.slice(0, 200)}` : undefined);
   }
   throwIfCancelled(options.signal);
   const sheets = workbook.worksheets;

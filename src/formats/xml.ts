@@ -15,31 +15,49 @@ export interface XmlElement {
 
 export type XmlNode = XmlElement | string;
 
+export interface ParseOptions {
+  /** elements whose whole subtree is not needed (not stored: saves memory on large documents) */
+  skip?: (uri: string, local: string) => boolean;
+  /** whether text directly inside an element is needed (default: all text) */
+  keepText?: (parent: XmlElement) => boolean;
+}
+
 /** Parses a whole XML document; throws the parser's error on malformed input. */
-export function parseXml(text: string): XmlElement {
+export function parseXml(text: string, options: ParseOptions = {}): XmlElement {
   const parser = new SaxesParser({ xmlns: true });
   const root: XmlElement = { uri: '', local: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
+  const { skip, keepText } = options;
+  let skipping = 0; // depth inside a skipped subtree
   let failure: Error | undefined;
   parser.on('error', (e) => {
     failure ??= e;
   });
   parser.on('opentag', (tag) => {
+    if (skipping > 0 || skip?.(tag.uri, tag.local)) {
+      if (!tag.isSelfClosing) skipping++;
+      return;
+    }
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) attrs[a.local] = a.value;
     const el: XmlElement = { uri: tag.uri, local: tag.local, attrs, children: [] };
     stack[stack.length - 1]!.children.push(el);
-    stack.push(el);
+    if (!tag.isSelfClosing) stack.push(el);
   });
-  parser.on('closetag', () => {
-    stack.pop();
+  parser.on('closetag', (tag) => {
+    if (skipping > 0) {
+      if (!tag.isSelfClosing) skipping--;
+      return;
+    }
+    if (!tag.isSelfClosing) stack.pop();
   });
-  parser.on('text', (t) => {
-    stack[stack.length - 1]!.children.push(t);
-  });
-  parser.on('cdata', (t) => {
-    stack[stack.length - 1]!.children.push(t);
-  });
+  const onText = (t: string): void => {
+    if (skipping > 0) return;
+    const parent = stack[stack.length - 1]!;
+    if (!keepText || keepText(parent)) parent.children.push(t);
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
   parser.write(text).close();
   if (failure) throw failure;
   const top = root.children.find((c): c is XmlElement => typeof c !== 'string');
