@@ -1,5 +1,6 @@
 /** A plain list worksheet: a header row, frozen and filterable, then one row per item. */
 import type { Workbook, Worksheet } from 'exceljs';
+import { heightFor, lines } from './layout';
 import { clipText } from './limits';
 import { STYLES } from './styles';
 
@@ -24,6 +25,11 @@ export function writeList(wb: Workbook, name: string, columns: readonly ListColu
   });
   ws.getRow(1).height = 20;
   rows.forEach((row, r) => {
+    const needed = Math.max(1, ...columns.map((col, c) => {
+      const v = row[c] ?? '';
+      return lines(typeof v === 'object' ? v.text : String(v), col.width);
+    }));
+    if (needed > 1) ws.getRow(r + 2).height = heightFor(needed);
     columns.forEach((_, c) => {
       const cell = ws.getCell(r + 2, c + 1);
       const v = row[c] ?? '';

@@ -9,6 +9,7 @@ import { formatAmount } from '../core/money';
 import { cellKey } from '../core/review/edits';
 import { amountColumns, codeColumns, displayWidth, isAmountCell, isColumnNumberRow } from './columns';
 import type { ExportContext } from './context';
+import { heightFor, lines } from './layout';
 import { clipText } from './limits';
 import { annotationNote, correctionNote } from './notes';
 import { ANNOTATED_FILL, CORRECTED_FILL, STYLES, dashFormat } from './styles';
@@ -17,7 +18,6 @@ const MIN_WIDTH = 6;
 const MAX_WIDTH = 50;
 /** header text wraps rather than widening an amount column beyond this */
 const HEADER_WIDTH_CAP = 16;
-const LINE_HEIGHT = 13.5;
 const DASH = /^[-—–−]{1,2}$/;
 
 /** How a body cell is written: its display text (for widths) and its value/style. */
@@ -59,10 +59,6 @@ class Merger {
     for (let y = top; y <= b; y++) for (let x = left; x <= r; x++) this.used.add(`${y}:${x}`);
     this.ws.mergeCells(top, left, b, r);
   }
-}
-
-function lines(text: string, width: number): number {
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))), 0);
 }
 
 function columnWidths(table: Table, bodies: (Rendered | null)[][]): number[] {
@@ -175,7 +171,7 @@ export function writeTableSheet(wb: Workbook, ctx: ExportContext, table: Table, 
       ws.getCell(headerStart + hr, c + 1).value = clipText(cell.text.trim());
       merge(headerStart + hr, c + 1, headerStart + hr + cell.rowSpan - 1, c + cell.colSpan, headerStart + table.header.length - 1);
     });
-    ws.getRow(headerStart + hr).height = Math.max(18, headerHeights[hr]! * LINE_HEIGHT + 4);
+    ws.getRow(headerStart + hr).height = heightFor(headerHeights[hr]!);
   });
   const bodyStart = headerStart + table.header.length;
   if (table.header.length > 0) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: bodyStart - 1 }];
@@ -214,7 +210,7 @@ export function writeTableSheet(wb: Workbook, ctx: ExportContext, table: Table, 
       }
       if (notes.length > 0) setNote(xcell, notes.join('\n\n'));
     }
-    if (bodyHeights[br]! > 1) ws.getRow(rowNumber).height = bodyHeights[br]! * LINE_HEIGHT + 4;
+    if (bodyHeights[br]! > 1) ws.getRow(rowNumber).height = heightFor(bodyHeights[br]!);
   });
 
   r = bodyStart + edited.rows.length;
@@ -223,7 +219,7 @@ export function writeTableSheet(wb: Workbook, ctx: ExportContext, table: Table, 
     cell.value = clipText(note);
     cell.style = STYLES.note;
     merge(r, 1, r, n);
-    ws.getRow(r).height = Math.max(18, lines(note, total) * LINE_HEIGHT + 4);
+    ws.getRow(r).height = heightFor(lines(note, total));
     r++;
   }
   return bodyStart;

@@ -500,6 +500,9 @@ describe('damaged or unusual extractions still export', () => {
     expect(names[5]).toBe('表3');
     const first = wb.getWorksheet(names[3]!)!;
     expect(String(first.getCell('C4').value).length).toBe(32_767);
+    // Excel repairs rows taller than 409 points
+    first.eachRow((row) => expect(row.height ?? 0).toBeLessThanOrEqual(409));
+    expect(first.getRow(5).height).toBe(409);
     expect(first.getCell('B4').value).toBe(1);
   });
 });
