@@ -9,6 +9,7 @@ import { useDocuments } from '../stores/documents';
 import { useSettings } from '../stores/settings';
 import { useWorkspace } from '../stores/workspace';
 import { AppHeader } from './AppHeader';
+import { useFollowFileChanges } from './follow-changes';
 import { useUndoRedoShortcuts } from './shortcuts';
 
 function Workspace(): ReactElement {
@@ -31,6 +32,7 @@ function Workspace(): ReactElement {
 
 export function App(): ReactElement {
   useUndoRedoShortcuts();
+  useFollowFileChanges();
   useEffect(() => {
     void useSettings.getState().load();
     return useDocuments.getState().start();

@@ -19,6 +19,8 @@ interface DocumentsState {
   error: string | null;
   /** sha256 → figures */
   figures: Record<string, ReviewFigures>;
+  /** the folder state whose versions have been reconciled (edits moved to changed files) */
+  reconciled: FolderState | null;
   start: () => () => void;
   chooseFolder: () => Promise<void>;
   reparse: (relativePath: string) => Promise<void>;
@@ -46,7 +48,7 @@ export const useDocuments = create<DocumentsState>()((set, get) => {
         const figures: Record<string, ReviewFigures> = {};
         for (const h of hashes) figures[h] = { editedCells: editedCellCount(logs.get(h) ?? []), reviewedTables: 0 };
         for (const r of reviewed) if (figures[r.fileHash]) figures[r.fileHash]!.reviewedTables++;
-        set({ figures });
+        set({ figures, reconciled: folder });
       } catch (e) {
         set({ error: userMessage(e) });
       }
@@ -61,6 +63,7 @@ export const useDocuments = create<DocumentsState>()((set, get) => {
     folder: null,
     error: null,
     figures: {},
+    reconciled: null,
     start: () => {
       const offChanged = on('folder:changed', receive);
       const offProgress = on('document:progress', ({ relativePath, progress }) => set({ folder: applyProgress(get().folder, relativePath, progress) }));

@@ -63,10 +63,12 @@ export const useReview = create<ReviewState>()((set, get) => {
 
   async function commit(edit: CellEdit): Promise<void> {
     const key = cellKey(edit.cell);
-    set((s) => ({ pending: new Map(s.pending).set(key, edit.after), save: { kind: 'saving' } }));
     const started = performance.now();
+    // Start the write first: the database works while the grid shows the text as "saving".
+    const write = appendEdit(reviewDb(), edit);
+    set((s) => ({ pending: new Map(s.pending).set(key, edit.after), save: { kind: 'saving' } }));
     try {
-      await appendEdit(reviewDb(), edit);
+      await write;
     } catch (e) {
       set((s) => {
         const pending = new Map(s.pending);

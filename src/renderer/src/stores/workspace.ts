@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { BBox, ExtractedDocument } from '../../../core/model';
 import type { CellRef } from '../../../core/review/model';
+import type { DocumentEntry } from '../../../shared/ipc-contract';
 import { invoke } from '../api/client';
 import { userMessage } from '../api/errors';
 import { openPdf, type PDFDocumentProxy } from '../pdf/pdfjs';
@@ -33,6 +34,8 @@ interface WorkspaceState {
   page: number;
   openDocument: (relativePath: string) => Promise<void>;
   closeDocument: () => void;
+  /** reopens the open document when its file now holds another version (or closes it when gone) */
+  followFileChange: (documents: readonly DocumentEntry[]) => void;
   selectTable: (tableId: string) => void;
   selectCell: (ref: CellRef | null, origin: SelectionOrigin) => void;
   selectNarrative: (index: number) => void;
@@ -85,6 +88,26 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       void get().pdf?.destroy();
       useReview.getState().close();
       set({ openPath: null, doc: null, pdf: null, loading: false, error: null, tableId: null, selection: null, focus: null, narrativeIndex: null });
+    },
+
+    followFileChange: (documents) => {
+      const { openPath, doc, tableId } = get();
+      if (!openPath || !doc) return;
+      const entry = documents.find((d) => d.relativePath === openPath);
+      if (!entry) {
+        get().closeDocument();
+        return;
+      }
+      if (entry.status !== 'parsed' || !entry.sha256 || entry.sha256 === doc.source.sha256) return;
+      // Stay on the same table (by position among tables of the same title) in the new version.
+      const table = doc.tables.find((t) => t.id === tableId);
+      const occurrence = table ? doc.tables.filter((t) => t.title === table.title).indexOf(table) : -1;
+      void get()
+        .openDocument(openPath)
+        .then(() => {
+          const next = get().doc?.tables.filter((t) => table && t.title === table.title)[occurrence];
+          if (next) get().selectTable(next.id);
+        });
     },
 
     selectTable: (tableId) => {

@@ -6,7 +6,7 @@ import { STRINGS } from '../../strings';
 import { useReview } from '../../stores/review';
 import { useWorkspace } from '../../stores/workspace';
 import { columnDefs, columnId, columnIndex } from './column-defs';
-import { gridRows, type GridRowView } from './grid-rows';
+import { gridRows, printedRows, type GridRowView } from './grid-rows';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -32,7 +32,8 @@ export function TableGrid({ table }: { table: Table }): ReactElement {
   const selection = useWorkspace((s) => s.selection);
   const selectionOrigin = useWorkspace((s) => s.selectionOrigin);
 
-  const rows = useMemo(() => gridRows(table, changes, pending), [table, changes, pending]);
+  const printed = useMemo(() => printedRows(table), [table]);
+  const rows = useMemo(() => gridRows(printed, table.id, changes, pending), [printed, table.id, changes, pending]);
   const columns = useMemo(
     () => columnDefs(table, { onEdit: (row, col, text) => void useReview.getState().setCell({ tableId: table.id, row, col }, text) }),
     [table],

@@ -60,14 +60,12 @@ export function columnDefs(table: Table, callbacks: ColumnCallbacks): (ColDef<Gr
         const start = nodeA?.data ? (nodeA.data.spanStart[col] ?? nodeA.data.index) : -1;
         return !!nodeB?.data && nodeB.data.cells[col] === null && nodeB.data.spanStart[col] === start && nodeB.data.spanCol[col] === col;
       },
-      cellClass: (p: CellClassParams<GridRowView>) => {
-        const cell = p.data?.cells[col];
-        const classes: string[] = [];
-        if (cell?.numeric) classes.push('cell-number');
-        if (cell?.edited) classes.push('cell-edited');
-        if (cell?.pending) classes.push('cell-pending');
-        if (cell && cell.confidence !== 'ok') classes.push('cell-uncertain');
-        return classes;
+      // cellClassRules (not cellClass): classes are removed again when the rule stops holding.
+      cellClassRules: {
+        'cell-number': (p: CellClassParams<GridRowView>) => !!p.data?.cells[col]?.numeric,
+        'cell-edited': (p: CellClassParams<GridRowView>) => !!p.data?.cells[col]?.edited,
+        'cell-pending': (p: CellClassParams<GridRowView>) => !!p.data?.cells[col]?.pending,
+        'cell-uncertain': (p: CellClassParams<GridRowView>) => (p.data?.cells[col]?.confidence ?? 'ok') !== 'ok',
       },
       tooltip: (p: TooltipCallbackParams<GridRowView>) => {
         const cell = p.data?.cells[col];
