@@ -1,0 +1,96 @@
+/**
+ * The narrative as one string, with a map back to the extracted blocks, so a sentence that wraps
+ * over lines or pages is read whole and a finding can still point at each block's characters.
+ */
+import type { NarrativeBlock } from '../../model';
+import type { NarrativeSpan } from '../model';
+import { normalizeText } from '../../text/normalize';
+
+export interface NarrativeText {
+  text: string;
+  /** per character of `text`: [block, offset in block], or null for an inserted separator */
+  origin: ([number, number] | null)[];
+}
+
+const SENTENCE_END = /[。；;！!？?：:]$/;
+const STARTS_ITEM = /^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|附件|附表)/;
+
+/** Headings: numbered ("九、国有资产信息"), or titles ending in 说明/情况/目录/概况/解释. */
+function isHeadingLike(line: string): boolean {
+  return STARTS_ITEM.test(line) || /(说明|情况|目录|概况|解释|职责|职能|设置|附件|附表|第[一二三四五六七八九十]+部分.*)$/.test(line);
+}
+
+export function buildNarrativeText(blocks: readonly NarrativeBlock[]): NarrativeText {
+  let text = '';
+  const origin: ([number, number] | null)[] = [];
+  blocks.forEach((block, b) => {
+    const content = normalizeText(block.text);
+    if (text && content) {
+      const prev = text.trimEnd();
+      const prevBlock = blocks[b - 1]?.text.trim() ?? '';
+      // A short line without final punctuation is a heading, not the start of a sentence.
+      const heading = prevBlock.length > 0 && prevBlock.length <= 30 && !/[，,、；;]$/.test(prevBlock) && /^[\s\u3000]*\S/.test(content) && isHeadingLike(prevBlock);
+      if (SENTENCE_END.test(prev) || STARTS_ITEM.test(content) || prev.endsWith('\n') || heading) {
+        text += '\n';
+        origin.push(null);
+      }
+    }
+    for (let i = 0; i < content.length; i++) {
+      const ch = content[i]!;
+      text += ch === '\r' ? '\n' : ch;
+      origin.push([b, i]);
+    }
+  });
+  return { text, origin };
+}
+
+/** Spans of [start, end) in the joined text, one per block touched. */
+export function spansOf(nt: NarrativeText, start: number, end: number): NarrativeSpan[] {
+  const spans: NarrativeSpan[] = [];
+  for (let i = start; i < end && i < nt.origin.length; i++) {
+    const o = nt.origin[i];
+    if (!o) continue;
+    const last = spans[spans.length - 1];
+    if (last && last.block === o[0] && last.end === o[1]) last.end = o[1] + 1;
+    else spans.push({ block: o[0], start: o[1], end: o[1] + 1 });
+  }
+  return spans;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Sentences end at 。！？ or a line break; ；-separated clauses stay in their sentence. */
+export function sentences(nt: NarrativeText): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  const t = nt.text;
+  for (let i = 0; i <= t.length; i++) {
+    const ch = t[i];
+    if (i === t.length || ch === '。' || ch === '！' || ch === '？' || ch === '\n') {
+      const end = i === t.length ? i : i + 1;
+      const text = t.slice(start, end);
+      if (text.trim()) out.push({ start, end, text });
+      start = end;
+    }
+  }
+  return out;
+}
+
+/** Paragraphs: runs of text between line breaks. */
+export function paragraphs(nt: NarrativeText): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  const t = nt.text;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || t[i] === '\n') {
+      const text = t.slice(start, i);
+      if (text.trim()) out.push({ start, end: i, text });
+      start = i + 1;
+    }
+  }
+  return out;
+}

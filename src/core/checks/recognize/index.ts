@@ -1,0 +1,189 @@
+/**
+ * Recognition of a whole document: every table's type, columns, blocks and rows; the document's
+ * kind (预算/决算), year and table groups (a publication may repeat the set of tables for the
+ * department and for each unit, e.g. 部门 and 本级).
+ */
+import type { ExtractedDocument, GridRow, Table } from '../../model';
+import type { MoneyUnit } from '../amount';
+import { FEN_PER_UNIT, parseUnit } from '../amount';
+import { squash } from '../text';
+import type { ColumnInfo } from './columns';
+import { analyseColumns, headerText, isAmountText } from './columns';
+import type { HeaderTree } from './header';
+import { buildHeaderTree } from './header';
+import type { Block, RowInfo } from './rows';
+import { buildBlocks, readRows } from './rows';
+import type { Confidence, TableType } from './table-type';
+import { classifyTable } from './table-type';
+
+export type { TableType } from './table-type';
+export type { Block, RowInfo } from './rows';
+export type { ColumnInfo, Semantic } from './columns';
+
+export interface RecognizedTable {
+  table: Table;
+  /** position in document.tables */
+  index: number;
+  type: TableType;
+  confidence: Confidence;
+  classifiedBy: 'title' | 'code' | 'header' | 'none';
+  unit: MoneyUnit;
+  /** whether the unit was printed on the table (else the document's usual unit was assumed) */
+  unitDeclared: boolean;
+  /** printed resolution in 分 (0.01 of the unit, or 1 unit when the table prints whole numbers) */
+  resolution: number;
+  tree: HeaderTree;
+  columns: ColumnInfo[];
+  blocks: Block[];
+  /** table group (部门 / 单位 level) */
+  group: string;
+  /** no non-zero amount anywhere */
+  empty: boolean;
+  /** a readable name for messages: the printed title, else the standard name */
+  name: string;
+  /** year printed in the title */
+  year: number | null;
+}
+
+export interface RecognizedDocument {
+  doc: ExtractedDocument;
+  tables: RecognizedTable[];
+  kind: '预算' | '决算' | null;
+  year: number | null;
+  /** the department's name as printed most often */
+  department: string | null;
+  groups: string[];
+}
+
+/** Header rows a producer left in the body (no amounts, label words only) are read as header. */
+function splitHeader(table: Table): { header: GridRow[]; bodyStart: number } {
+  if (table.header.length > 0) return { header: table.header, bodyStart: 0 };
+  const header: GridRow[] = [];
+  let r = 0;
+  for (; r < Math.min(table.rows.length, 4); r++) {
+    const row = table.rows[r]!;
+    const texts = row.filter((c) => c !== null && c.text.trim() !== '').map((c) => c!.text.trim());
+    if (texts.length === 0) continue;
+    if (texts.some((t) => isAmountText(t) && t.includes('.'))) break;
+    if (!texts.some((t) => /合计|总计|小计|项目|科目|名称|编码|支出|收入|经费|预算数|决算数/.test(t))) break;
+    header.push(row);
+  }
+  if (header.length === 0 || header.length === table.rows.length) return { header: [], bodyStart: 0 };
+  return { header, bodyStart: r };
+}
+
+function departmentKey(department: string | null): string | null {
+  if (!department) return null;
+  const s = squash(department)
+    .replace(/^(部门名称|单位名称|编制部门|编制单位|预算单位|预算主管部门|部门|单位)[:：]/, '')
+    .replace(/^\d{3,9}/, '');
+  return s || null;
+}
+
+function yearOf(text: string | null): number | null {
+  if (!text) return null;
+  const m = /(20\d{2})年/.exec(text) ?? /\((20\d{2})年度?\)/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+function mostCommon<T>(items: readonly T[]): T | null {
+  const counts = new Map<T, number>();
+  let best: T | null = null;
+  let bestCount = 0;
+  for (const item of items) {
+    const n = (counts.get(item) ?? 0) + 1;
+    counts.set(item, n);
+    if (n > bestCount) {
+      best = item;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+function recognizeTable(table: Table, index: number, fallbackUnit: MoneyUnit | null): Omit<RecognizedTable, 'group'> {
+  const { header, bodyStart } = splitHeader(table);
+  const shaped: Table = bodyStart > 0 ? { ...table, header, rows: table.rows.map((r, i) => (i < bodyStart ? r.map(() => null) : r)) } : table;
+  const tree = buildHeaderTree(shaped.header, table.columnCount);
+  let cls = classifyTable(table.title, table.code, headerText(shaped));
+  const hText = headerText(shaped);
+  if (cls.type === 'basic-detail' && /经济分类|科目编码/.test(hText)) cls = { ...cls, type: 'general-basic' };
+  const declared = parseUnit(table.unit) ?? parseUnit(hText) ?? parseUnit(table.notes.join(' '));
+  const unit = declared ?? fallbackUnit ?? '万元';
+  const columns = analyseColumns(shaped, tree);
+  const blocks = buildBlocks(columns);
+  for (const block of blocks) {
+    const keyCol = block.labelCol ?? block.codeCol ?? block.codeParts[0] ?? block.amountCols[0];
+    const top = keyCol !== undefined ? (tree.paths[keyCol]?.[0]?.label ?? '') : '';
+    block.sideLabel = top;
+    block.side = /收入/.test(top) && !/支出/.test(top) ? 'income' : /支出/.test(top) && !/收入/.test(top) ? 'expense' : null;
+  }
+  readRows(shaped, blocks, unit);
+  // Resolution: whole numbers throughout mean the table is rounded to the unit.
+  let decimals = false;
+  let any = false;
+  let nonZero = false;
+  for (const block of blocks) {
+    for (const c of block.amountCols) {
+      for (const row of shaped.rows) {
+        const cell = row[c];
+        if (!cell || cell.value === null) continue;
+        const text = cell.text.replace(/\s+/g, '');
+        if (!isAmountText(text)) continue;
+        any = true;
+        if (text.includes('.')) decimals = true;
+        if (cell.value !== 0) nonZero = true;
+      }
+    }
+  }
+  const perUnit = FEN_PER_UNIT[unit];
+  const resolution = !any || decimals ? perUnit / 100 : perUnit;
+  return {
+    table,
+    index,
+    type: cls.type,
+    confidence: cls.confidence,
+    classifiedBy: cls.by,
+    unit,
+    unitDeclared: declared !== null,
+    resolution,
+    tree,
+    columns,
+    blocks,
+    empty: !nonZero,
+    name: table.title?.trim() || table.code?.trim() || `表${index + 1}`,
+    year: yearOf(table.title),
+  };
+}
+
+/** Recognises every table of the document. */
+export function recognizeDocument(doc: ExtractedDocument): RecognizedDocument {
+  const declaredUnits = doc.tables.map((t) => parseUnit(t.unit)).filter((u): u is MoneyUnit => u !== null);
+  const fallbackUnit = mostCommon(declaredUnits);
+  const partial = doc.tables.map((t, i) => recognizeTable(t, i, fallbackUnit));
+  const tables: RecognizedTable[] = [];
+  let group = 'doc';
+  for (const t of partial) {
+    const key = departmentKey(t.table.department);
+    if (key) group = key.replace(/本级$/, '·本级');
+    tables.push({ ...t, group });
+  }
+  const groups = [...new Set(tables.map((t) => t.group))];
+  // 部门 and 本级 tables of the same department are different groups, keyed apart above.
+  const years = tables.map((t) => t.year).filter((y): y is number => y !== null);
+  let year = mostCommon(years);
+  const narrativeHead = doc.narrative.slice(0, 8).map((b) => b.text).join('');
+  year ??= yearOf(narrativeHead);
+  const titles = doc.tables.map((t) => t.title ?? '').join('|') + '|' + doc.tables.map((t) => t.code ?? '').join('|');
+  const finalHits = (titles.match(/决算|公开\d{2}表/g) ?? []).length + (narrativeHead.match(/决算/g) ?? []).length;
+  const budgetHits = (titles.match(/预算/g) ?? []).length + (narrativeHead.match(/预算/g) ?? []).length;
+  const kind = finalHits === 0 && budgetHits === 0 ? null : finalHits >= budgetHits ? '决算' : '预算';
+  const departments = doc.tables.map((t) => departmentKey(t.department)).filter((d): d is string => d !== null);
+  const department = mostCommon(departments.map((d) => d.replace(/本级$/, '')));
+  return { doc, tables, kind, year, department, groups };
+}
+
+/** All rows of all blocks of a table. */
+export function allRows(t: RecognizedTable): RowInfo[] {
+  return t.blocks.flatMap((b) => b.rows);
+}

@@ -1,0 +1,597 @@
+/**
+ * Narrative against tables: quoted amounts equal the table figures (元/亿元 normalised, a 元/万元
+ * slip reported as such); shares (占 x%) recomputed; change statements (增加 X万元，增长 y%)
+ * internally consistent; 决算 completion rates (完成年初预算的 Z%) and the 大于/小于 wording match
+ * the figures. Percent checks use interval arithmetic over the printed precision, so a figure that
+ * only rounds differently is never reported.
+ */
+import type { MoneyUnit } from '../amount';
+import { compareFigures, FEN_PER_UNIT, formatFen } from '../amount';
+import type { Fact, FactIndex } from '../facts';
+import type { Finding, Severity } from '../model';
+import type { Concept, LabelContext } from '../narrative/concepts';
+import { conceptOf, isPriorOrOther } from '../narrative/concepts';
+import type { AmountClaim, ParsedNarrative, PercentClaim } from '../narrative/parse';
+import { parseNarrative } from '../narrative/parse';
+import { spansOf } from '../narrative/text';
+import { squash } from '../text';
+import type { CheckContext, Rule, RuleResult } from './context';
+import { cellOf, makeFinding } from './context';
+
+interface Analysis {
+  parsed: ParsedNarrative;
+  concepts: Map<AmountClaim, Concept | null>;
+  labelCtx: LabelContext;
+}
+
+const cache = new WeakMap<CheckContext, Analysis>();
+
+/** Name path → code, from the document's own code rows (类 by the catalogue). */
+function codeResolver(ctx: CheckContext): (names: readonly string[]) => string | null {
+  const byPrefixAndName = new Map<string, string>();
+  for (const t of ctx.rd.tables) {
+    for (const b of t.blocks) {
+      for (const r of b.rows) {
+        if (r.kind !== 'code' || r.system !== 'function' || !r.code) continue;
+        const parent = r.code.length === 3 ? '' : r.code.slice(0, r.code.length - 2);
+        byPrefixAndName.set(`${parent}|${squash(r.label)}`, r.code);
+      }
+    }
+  }
+  for (const [code, name] of ctx.catalogue.entries) {
+    if (!code.startsWith('2')) continue;
+    const parent = code.length === 3 ? '' : code.slice(0, code.length - 2);
+    const key = `${parent}|${squash(name)}`;
+    if (!byPrefixAndName.has(key)) byPrefixAndName.set(key, code);
+  }
+  return (names) => {
+    let code = '';
+    for (const [i, raw] of names.entries()) {
+      const name = squash(raw);
+      const found = byPrefixAndName.get(`${code}|${name}`) ?? (i === 0 ? byPrefixAndName.get(`|${name.replace(/支出$/, '')}支出`) : undefined);
+      if (!found) return null;
+      code = found;
+    }
+    return code || null;
+  };
+}
+
+function analyse(ctx: CheckContext): Analysis {
+  const hit = cache.get(ctx);
+  if (hit) return hit;
+  const parsed = parseNarrative(ctx.narrative, ctx.rd.year);
+  const labelCtx: LabelContext = { docKind: ctx.rd.kind, year: ctx.rd.year, catalogue: ctx.catalogue, codeByNames: codeResolver(ctx) };
+  const concepts = new Map<AmountClaim, Concept | null>();
+  let previous: Concept | null = null;
+  let sentence = -1;
+  for (const claim of parsed.amounts) {
+    if (claim.sentence !== sentence) {
+      previous = null;
+      sentence = claim.sentence;
+    }
+    const c = conceptOf(claim, labelCtx, previous);
+    concepts.set(claim, c);
+    if (c) previous = c;
+  }
+  const analysis = { parsed, concepts, labelCtx };
+  cache.set(ctx, analysis);
+  return analysis;
+}
+
+function candidates(concept: Concept, facts: FactIndex): Fact[] {
+  const out: Fact[] = [];
+  for (const ref of concept.refs) {
+    for (const tf of facts.byTable) {
+      if (tf.t.type !== ref.type) continue;
+      const f = tf.facts.get(ref.key);
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+function quote(ctx: CheckContext, start: number, end: number): string {
+  const text = ctx.narrative.text.slice(start, end).replace(/\s+/g, '');
+  return text.length > 60 ? `…${text.slice(-60)}` : text;
+}
+
+function fmtClaim(fen: number): string {
+  return `${formatFen(fen, '万元')}万元`;
+}
+
+/** Occurrence-qualified key of a claim for stable ids. */
+function claimKey(parsed: ParsedNarrative, claim: { start: number }, text: string): string {
+  const sameText = parsed.amounts.filter((a) => a.start < claim.start && squash(text) === squash(a.label + a.printed));
+  return `${squash(text)}#${sameText.length}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Amounts
+
+function runAmounts(ctx: CheckContext, facts: FactIndex): RuleResult {
+  const { parsed, concepts } = analyse(ctx);
+  const findings: Finding[] = [];
+  let checked = 0;
+  for (const claim of parsed.amounts) {
+    const concept = concepts.get(claim);
+    if (!concept || concept.skip) continue;
+    const cands = candidates(concept, facts);
+    if (cands.length === 0) continue;
+    checked++;
+    const perTerm = ctx.options.roundingPerTerm;
+    const results = cands.map((f) => ({ f, c: compareFigures(claim.value, f.value, claim.resolution, f.t.resolution, perTerm) }));
+    if (results.some((r) => r.c === 'equal')) continue;
+    const span = spansOf(ctx.narrative, claim.labelStart, claim.end);
+    const text = quote(ctx, claim.labelStart, claim.end);
+    const location = ['narrative-amount', concept.name, claimKey(parsed, claim, claim.label + claim.printed)];
+    const cells = [...new Map(cands.map((f) => [`${f.t.table.id}:${f.row}:${f.col}`, cellOf(f.t, f.row, f.col)])).values()];
+    // 元/万元/亿元 slip: the printed number matches once the unit is changed.
+    const slip = unitSlip(claim, cands, perTerm);
+    if (slip) {
+      findings.push(
+        makeFinding({
+          rule: 'narrative.units',
+          kind: 'unit',
+          severity: concept.strong ? 'error' : 'warning',
+          message: `正文「${text}」的金额单位有误：表中${slip.fact.label}为 ${formatFen(slip.fact.value, slip.fact.t.unit)}${slip.fact.t.unit}，正文数字相同但单位写作“${claim.unit}”，应为“${slip.unit}”。`,
+          location: ['narrative-unit', ...location],
+          cells,
+          narrative: span,
+          expected: `${formatFen(slip.fact.value, slip.unit)}${slip.unit}`,
+          actual: claim.printed,
+          difference: null,
+        }),
+      );
+      continue;
+    }
+    const rounding = results.find((r) => r.c === 'rounding');
+    const distinct = [...new Set(cands.map((f) => f.value))];
+    const nearest = results.map((r) => r.f).sort((a, b) => Math.abs(a.value - claim.value) - Math.abs(b.value - claim.value))[0]!;
+    let severity: Severity;
+    let tail = '';
+    if (rounding) {
+      severity = 'note';
+      tail = '，在四舍五入尾差范围内（尾差）';
+    } else if (concept.strong && distinct.length === 1 && !cands.every((f) => f.derived)) severity = 'error';
+    else {
+      severity = 'warning';
+      if (distinct.length > 1) tail = '（表中该数在不同表格口径下不一，请核对正文所指口径）';
+    }
+    const shown = rounding ? rounding.f : nearest;
+    const listed = distinct.length > 1 ? results.slice(0, 3).map((r) => `${r.f.label} ${fmtFact(r.f)}`).join('；') : `${shown.label} ${fmtFact(shown)}`;
+    findings.push(
+      makeFinding({
+        rule: 'narrative.amounts',
+        kind: 'narrative',
+        severity,
+        message: `正文「${text}」：${concept.name} ${claim.printed} 与表中数不符（${listed}），相差 ${fmtClaim(Math.abs(claim.value - shown.value))}${tail}。`,
+        location,
+        cells,
+        narrative: span,
+        expected: formatFen(shown.value, '万元'),
+        actual: formatFen(claim.value, '万元'),
+        difference: formatFen(claim.value - shown.value, '万元'),
+      }),
+    );
+  }
+  return checked === 0 ? { findings, checked, notRun: ctx.narrative.text.trim() ? '正文中没有能与表格对应的金额' : '文件没有正文' } : { findings, checked };
+}
+
+function fmtFact(f: Fact): string {
+  return `${formatFen(f.value, f.t.unit)}${f.t.unit}`;
+}
+
+function unitSlip(claim: AmountClaim, cands: readonly Fact[], perTerm: number): { fact: Fact; unit: MoneyUnit } | null {
+  const number = claim.value / FEN_PER_UNIT[claim.unit];
+  if (number === 0) return null;
+  for (const unit of ['元', '万元', '亿元'] as MoneyUnit[]) {
+    if (unit === claim.unit) continue;
+    const v = Math.round(number * FEN_PER_UNIT[unit]);
+    const res = Math.max(1, Math.round((claim.resolution / FEN_PER_UNIT[claim.unit]) * FEN_PER_UNIT[unit]));
+    for (const f of cands) if (compareFigures(v, f.value, res, f.t.resolution, perTerm) === 'equal') return { fact: f, unit };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Percent arithmetic over printed precision
+
+interface Interval {
+  lo: number;
+  hi: number;
+}
+
+/** The exact value a printed amount may stand for. */
+function amountInterval(value: number, resolution: number): Interval {
+  return { lo: value - resolution / 2, hi: value + resolution / 2 };
+}
+
+function percentInterval(p: PercentClaim): Interval {
+  const half = 0.5 * 10 ** -p.decimals;
+  return { lo: p.value - half, hi: p.value + half };
+}
+
+function ratioInterval(num: Interval, den: Interval): Interval | null {
+  if (den.lo <= 0) return null;
+  return { lo: (Math.max(0, num.lo) / den.hi) * 100, hi: (num.hi / den.lo) * 100 };
+}
+
+function overlaps(a: Interval, b: Interval): boolean {
+  const eps = 1e-9;
+  return a.lo <= b.hi + eps && b.lo <= a.hi + eps;
+}
+
+function fmtPct(x: number, decimals: number): string {
+  return `${x.toFixed(Math.max(2, decimals))}%`;
+}
+
+interface Denominator {
+  value: number;
+  resolution: number;
+  label: string;
+  fact?: Fact;
+}
+
+function claimDen(a: AmountClaim): Denominator {
+  return { value: a.value, resolution: a.resolution, label: `正文「${a.label}${a.printed}」` };
+}
+
+function factDen(f: Fact): Denominator {
+  return { value: f.value, resolution: f.t.resolution, label: `${f.label} ${fmtFact(f)}`, fact: f };
+}
+
+function shareOk(part: AmountClaim, den: Denominator, p: PercentClaim): boolean {
+  const r = ratioInterval(amountInterval(part.value, part.resolution), amountInterval(den.value, den.resolution));
+  return r !== null && overlaps(r, percentInterval(p));
+}
+
+function exactShare(part: AmountClaim, den: Denominator): number {
+  return (part.value / den.value) * 100;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shares (占 x%)
+
+function runShares(ctx: CheckContext, facts: FactIndex): RuleResult {
+  const { parsed, concepts, labelCtx } = analyse(ctx);
+  const findings: Finding[] = [];
+  let checked = 0;
+  const bySentence = groupBySentence(parsed);
+  for (const p of parsed.percents) {
+    const share = /^占(.*?)的?$/.exec(p.label) ?? /占(.*?)的?比重为?$/.exec(p.label);
+    if (!share || /完成|执行/.test(p.label)) continue;
+    const inSentence = bySentence.get(p.sentence) ?? [];
+    const part = inSentence.filter((a) => a.end <= p.start && !a.change).pop();
+    if (!part) continue;
+    const dens: { den: Denominator; explicit: boolean; head: boolean }[] = [];
+    const named = share[1] ?? '';
+    if (named) {
+      const fake = { ...part, label: named, change: null, subject: null };
+      const concept = conceptOf(fake, labelCtx, null);
+      if (concept) {
+        for (const f of candidates(concept, facts)) dens.push({ den: factDen(f), explicit: true, head: false });
+        for (const a of parsed.amounts) {
+          if (a === part || a.start > p.start || a.start < p.start - 2000) continue;
+          const ac = concepts.get(a);
+          if (ac && ac.name === concept.name) dens.push({ den: claimDen(a), explicit: true, head: false });
+        }
+      }
+    } else {
+      const head = inSentence.find((a) => a !== part && !a.change && a.start < part.start && !isPriorOrOther(a.label, ctx.rd.year));
+      if (head) dens.push({ den: claimDen(head), explicit: false, head: true });
+      // The sentence before may state the whole ("支出合计2006.90万元，其中：…").
+      const prevSentence = bySentence.get(p.sentence - 1) ?? [];
+      const prevHead = prevSentence.find((a) => !a.change);
+      if (prevHead) dens.push({ den: claimDen(prevHead), explicit: false, head: false });
+      const pc = concepts.get(part);
+      if (pc) {
+        // Parts of “三公” are shares of the “三公” total; function classes of total spending.
+        const totals: Concept[] = [];
+        if (pc.refs.some((r) => r.type === 'three-public')) {
+          const q = pc.refs[0]!.key.match(/@(budget|actual)$/)?.[0] ?? '';
+          totals.push({ name: '“三公”经费', strong: true, refs: [{ type: 'three-public', key: `3p.total${q}` }, { type: 'three-public', key: '3p.total@actual' }] });
+        }
+        if (pc.code) {
+          totals.push({
+            name: '支出合计',
+            strong: true,
+            refs: [
+              { type: 'general-expense', key: 'total' },
+              { type: 'expense', key: 'total' },
+              { type: 'summary', key: 'expense.this-year' },
+            ],
+          });
+        }
+        for (const tc of totals) for (const f of candidates(tc, facts)) dens.push({ den: factDen(f), explicit: false, head: false });
+        // Basic/project shares of total spending.
+        if (['基本支出', '项目支出', '人员经费', '公用经费'].includes(pc.name)) {
+          for (const f of candidates({ name: '支出合计', strong: true, refs: [{ type: 'expense', key: 'total' }, { type: 'summary', key: 'expense.this-year' }, { type: 'general-basic', key: 'total' }] }, facts)) {
+            dens.push({ den: factDen(f), explicit: false, head: false });
+          }
+        }
+      }
+    }
+    const usable = dens.filter((d) => d.den.value > 0);
+    if (usable.length === 0) continue;
+    checked++;
+    if (usable.some((d) => shareOk(part, d.den, p))) continue;
+    // Certain when the whole is named, or when the sentence's other shares agree with its head.
+    const head = usable.find((d) => d.head);
+    const siblings = parsed.percents.filter((q) => q !== p && q.sentence === p.sentence && /^占$/.test(q.label));
+    const siblingsAgree =
+      head !== undefined &&
+      siblings.length > 0 &&
+      siblings.every((q) => {
+        const qp = inSentence.filter((a) => a.end <= q.start && !a.change).pop();
+        return qp !== undefined && qp !== part && shareOk(qp, head.den, q);
+      });
+    const explicit = usable.filter((d) => d.explicit);
+    const certain = (explicit.length > 0 && new Set(explicit.map((d) => d.den.value)).size === 1) || siblingsAgree;
+    const den = (explicit[0] ?? head ?? usable[0]!).den;
+    const exact = exactShare(part, den);
+    findings.push(
+      makeFinding({
+        rule: 'narrative.shares',
+        kind: 'narrative',
+        severity: certain ? 'error' : 'warning',
+        message: `正文「${quote(ctx, part.labelStart, p.end)}」：占比 ${p.value.toFixed(p.decimals)}% 与计算不符，${part.label || '该项'} ${part.printed} ÷ ${den.label} = ${fmtPct(exact, p.decimals)}${certain ? '' : '（分母按上下文推断，请核对）'}。`,
+        location: ['narrative-share', claimKey(parsed, part, part.label + part.printed), p.value.toFixed(p.decimals)],
+        cells: den.fact ? [cellOf(den.fact.t, den.fact.row, den.fact.col)] : [],
+        narrative: spansOf(ctx.narrative, part.labelStart, p.end),
+        expected: fmtPct(exact, p.decimals),
+        actual: `${p.value.toFixed(p.decimals)}%`,
+        difference: null,
+      }),
+    );
+  }
+  return checked === 0 ? { findings, checked, notRun: '正文中没有可核算的占比' } : { findings, checked };
+}
+
+function groupBySentence(parsed: ParsedNarrative): Map<number, AmountClaim[]> {
+  const map = new Map<number, AmountClaim[]>();
+  for (const a of parsed.amounts) {
+    const list = map.get(a.sentence) ?? [];
+    list.push(a);
+    map.set(a.sentence, list);
+  }
+  return map;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes (比上年增加 X万元，增长 y%)
+
+const UP = /增加|增长|上升|提高|增支|超支/;
+const DOWN = /减少|下降|降低|减支|节约|缩减/;
+
+function direction(label: string): 'up' | 'down' | null {
+  const up = label.search(UP);
+  const down = label.search(DOWN);
+  if (up < 0 && down < 0) return null;
+  if (up < 0) return 'down';
+  if (down < 0) return 'up';
+  return up > down ? 'up' : 'down';
+}
+
+function runChanges(ctx: CheckContext, facts: FactIndex): RuleResult {
+  const { parsed, concepts } = analyse(ctx);
+  const findings: Finding[] = [];
+  let checked = 0;
+  const bySentence = groupBySentence(parsed);
+  for (const p of parsed.percents) {
+    const dir = direction(p.label);
+    if (!dir || /^占|完成|执行率/.test(p.label)) continue;
+    const inSentence = bySentence.get(p.sentence) ?? [];
+    const before = inSentence.filter((a) => a.end <= p.start);
+    const changeAmount = before.filter((a) => a.change).pop();
+    let ok = false;
+    let described = '';
+    let certain = false;
+    let tried = 0;
+    let cells: Fact[] = [];
+    if (changeAmount && p.start - changeAmount.end < 12) {
+      // Form A: 增加 D万元，增长 P% — the current figure is what the sentence is about.
+      if (changeAmount.change !== dir) {
+        checked++;
+        findings.push(
+          makeFinding({
+            rule: 'narrative.changes',
+            kind: 'narrative',
+            severity: 'error',
+            message: `正文「${quote(ctx, changeAmount.labelStart, p.end)}」：金额写“${changeAmount.change === 'up' ? '增加' : '减少'}”而比例写“${dir === 'up' ? '增长' : '下降'}”，增减方向自相矛盾。`,
+            location: ['narrative-change-direction', claimKey(parsed, changeAmount, changeAmount.label + changeAmount.printed)],
+            narrative: spansOf(ctx.narrative, changeAmount.labelStart, p.end),
+          }),
+        );
+        continue;
+      }
+      const D = changeAmount;
+      const currents: Denominator[] = [];
+      for (const a of before) {
+        if (a === D || a.change || isPriorOrOther(a.label, ctx.rd.year)) continue;
+        currents.push(claimDen(a));
+      }
+      const sameSentence = currents.length;
+      // "一般公共预算收支预算增加 84.32万元" in its own sentence: the concept's figure.
+      const fake = { ...D, label: D.label.replace(/(各)?(增加|减少|增长|下降|降低|上升)(了)?$/, ''), change: null, subject: D.subject };
+      const c = fake.label ? conceptOf(fake, analyse(ctx).labelCtx, null) : null;
+      if (c) {
+        for (const f of candidates(c, facts)) currents.push(factDen(f));
+        for (const a of parsed.amounts) if (a.start < D.start && a.start > D.start - 600 && concepts.get(a)?.name === c.name) currents.push(claimDen(a));
+      }
+      if (currents.length === 0) continue;
+      checked++;
+      tried = currents.length;
+      for (const cur of currents) {
+        const dInt = amountInterval(D.value, D.resolution);
+        const cInt = amountInterval(cur.value, cur.resolution);
+        const prev: Interval = dir === 'up' ? { lo: cInt.lo - dInt.hi, hi: cInt.hi - dInt.lo } : { lo: cInt.lo + dInt.lo, hi: cInt.hi + dInt.hi };
+        const r = ratioInterval(dInt, prev);
+        if (r && overlaps(r, percentInterval(p))) {
+          ok = true;
+          break;
+        }
+      }
+      if (ok) continue;
+      const cur = currents[0]!;
+      const prevValue = dir === 'up' ? cur.value - D.value : cur.value + D.value;
+      const exact = prevValue > 0 ? (D.value / prevValue) * 100 : NaN;
+      certain = sameSentence === 1 && new Set(currents.map((x) => x.value)).size === 1;
+      described = `本年 ${fmtClaim(cur.value)}，${dir === 'up' ? '增加' : '减少'} ${D.printed}，则上年为 ${fmtClaim(prevValue)}，${dir === 'up' ? '增长' : '下降'}率应为 ${Number.isFinite(exact) ? fmtPct(exact, p.decimals) : '无法计算'}`;
+      cells = currents.map((x) => x.fact).filter((f): f is Fact => f !== undefined);
+      findings.push(changeFinding(ctx, parsed, D, p, described, certain, cells, tried));
+      continue;
+    }
+    // Form B: 上年执行数 X万元，本年预算 Y万元，比上年增加 P%.
+    const priors = before.filter((a) => !a.change && isPriorOrOther(a.label, ctx.rd.year));
+    const currents = before.filter((a) => !a.change && !isPriorOrOther(a.label, ctx.rd.year));
+    const prior = priors[priors.length - 1];
+    if (!prior || currents.length === 0 || prior.value === 0) continue;
+    checked++;
+    const X = prior;
+    const good = currents.filter((Y) => {
+      const actualDir = Y.value > X.value ? 'up' : Y.value < X.value ? 'down' : null;
+      const diff: Interval = {
+        lo: Math.abs(Y.value - X.value) - (Y.resolution + X.resolution) / 2,
+        hi: Math.abs(Y.value - X.value) + (Y.resolution + X.resolution) / 2,
+      };
+      const r = ratioInterval(diff, amountInterval(X.value, X.resolution));
+      return (actualDir === dir || actualDir === null || diff.lo <= 0) && r !== null && overlaps(r, percentInterval(p));
+    });
+    if (good.length > 0) continue;
+    const Y = currents[currents.length - 1]!;
+    const actualDir = Y.value > X.value ? '增加' : '减少';
+    const exact = (Math.abs(Y.value - X.value) / X.value) * 100;
+    findings.push(
+      makeFinding({
+        rule: 'narrative.changes',
+        kind: 'narrative',
+        severity: currents.length === 1 ? 'error' : 'warning',
+        message: `正文「${quote(ctx, X.labelStart, p.end)}」：${X.label}${X.printed}，${Y.label}${Y.printed}，实际${actualDir} ${fmtPct(exact, p.decimals)}，与所写“${p.label.replace(/^.*?(增加|减少|增长|下降|降低|上升)/, '$1')}${p.value.toFixed(p.decimals)}%”不符。`,
+        location: ['narrative-change', claimKey(parsed, Y, Y.label + Y.printed), p.value.toFixed(p.decimals)],
+        narrative: spansOf(ctx.narrative, X.labelStart, p.end),
+        expected: `${actualDir}${fmtPct(exact, p.decimals)}`,
+        actual: `${dir === 'up' ? '增加' : '减少'}${p.value.toFixed(p.decimals)}%`,
+        difference: null,
+      }),
+    );
+  }
+  return checked === 0 ? { findings, checked, notRun: '正文中没有可核算的增减变动' } : { findings, checked };
+}
+
+function changeFinding(
+  ctx: CheckContext,
+  parsed: ParsedNarrative,
+  D: AmountClaim,
+  p: PercentClaim,
+  described: string,
+  certain: boolean,
+  facts: Fact[],
+  tried: number,
+): Finding {
+  return makeFinding({
+    rule: 'narrative.changes',
+    kind: 'narrative',
+    severity: certain ? 'error' : 'warning',
+    message: `正文「${quote(ctx, D.labelStart, p.end)}」：增减额与增减率不一致（${described}，正文写 ${p.value.toFixed(p.decimals)}%）${certain ? '' : tried > 1 ? '（本年数按上下文推断，请核对）' : ''}。`,
+    location: ['narrative-change', claimKey(parsed, D, D.label + D.printed), p.value.toFixed(p.decimals)],
+    cells: facts.map((f) => cellOf(f.t, f.row, f.col)),
+    narrative: spansOf(ctx.narrative, D.labelStart, p.end),
+    expected: null,
+    actual: `${p.value.toFixed(p.decimals)}%`,
+    difference: null,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 决算 completion: 年初预算为 X万元，支出决算为 Y万元，完成年初预算的 Z%; 大于/小于 wording
+
+const BUDGET_LABEL = /年初预算|预算数|预算为|^预算$|调整后预算|全年预算/;
+const ACTUAL_LABEL = /决算/;
+
+function runCompletion(ctx: CheckContext, facts: FactIndex): RuleResult {
+  const { parsed, concepts } = analyse(ctx);
+  const findings: Finding[] = [];
+  let checked = 0;
+  const bySentence = groupBySentence(parsed);
+  const sentenceCount = parsed.sentences.length;
+  for (let si = 0; si < sentenceCount; si++) {
+    const claims = bySentence.get(si) ?? [];
+    const budget = claims.find((a) => BUDGET_LABEL.test(a.label) && !ACTUAL_LABEL.test(a.label));
+    let actual = claims.find((a) => ACTUAL_LABEL.test(a.label) && (!budget || a.start > budget.start));
+    const pct = parsed.percents.find((p) => p.sentence === si && /完成(年初)?(全年)?预算(数)?的?$|预算完成率为?$|执行率为?$/.test(p.label));
+    let X: Denominator | null = budget ? claimDen(budget) : null;
+    // 三公 parts quote the 决算 and the rate; the 预算数 is in the table.
+    if (!X && actual && pct) {
+      const c = concepts.get(actual);
+      if (c && c.refs.some((r) => r.type === 'three-public')) {
+        const refs = c.refs.map((r) => ({ ...r, key: r.key.replace(/@(budget|actual)$/, '') + '@budget' }));
+        const f = candidates({ ...c, refs }, facts)[0];
+        if (f) X = factDen(f);
+      }
+    }
+    if (!actual && budget && pct) actual = claims.find((a) => a.start > budget.start && a !== budget && !a.change);
+    if (!X || !actual) continue;
+    const Y = actual;
+    if (pct && X.value > 0) {
+      checked++;
+      const r = ratioInterval(amountInterval(Y.value, Y.resolution), amountInterval(X.value, X.resolution));
+      if (!r || !overlaps(r, percentInterval(pct))) {
+        const exact = (Y.value / X.value) * 100;
+        findings.push(
+          makeFinding({
+            rule: 'narrative.completion',
+            kind: 'narrative',
+            severity: budget ? 'error' : 'warning',
+            message: `正文「${quote(ctx, (budget ?? Y).labelStart, pct.end)}」：决算 ${Y.printed} ÷ 预算 ${formatFen(X.value, '万元')}万元 = ${fmtPct(exact, pct.decimals)}，与所写完成率 ${pct.value.toFixed(pct.decimals)}% 不符。`,
+            location: ['narrative-completion', claimKey(parsed, Y, Y.label + Y.printed), pct.value.toFixed(pct.decimals)],
+            cells: X.fact ? [cellOf(X.fact.t, X.fact.row, X.fact.col)] : [],
+            narrative: spansOf(ctx.narrative, (budget ?? Y).labelStart, pct.end),
+            expected: fmtPct(exact, pct.decimals),
+            actual: `${pct.value.toFixed(pct.decimals)}%`,
+            difference: null,
+          }),
+        );
+      }
+    }
+    // Wording: "决算数大于/小于/等于预算数" in this or the next two sentences of the item.
+    if (!budget) continue;
+    for (let sj = si; sj < Math.min(sentenceCount, si + 3); sj++) {
+      const s = parsed.sentences[sj]!;
+      if (sj > si && /^\s*(\d{1,2}[.、](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/.test(s.text)) break;
+      const m = /决算(支出)?(数)?[^，。；]{0,6}?(大于|小于|等于|高于|低于|超过|少于|超出)[^，。；]{0,6}?预算/.exec(s.text);
+      if (!m) continue;
+      checked++;
+      const word = m[3]!;
+      const says = /大于|高于|超过|超出/.test(word) ? 'more' : /小于|低于|少于/.test(word) ? 'less' : 'equal';
+      const cmp = compareFigures(Y.value, X.value, Y.resolution, X.resolution, 0);
+      const is = cmp === 'equal' ? 'equal' : Y.value > X.value ? 'more' : 'less';
+      if (says !== is) {
+        const start = s.start + m.index;
+        findings.push(
+          makeFinding({
+            rule: 'narrative.completion',
+            kind: 'narrative',
+            severity: 'error',
+            message: `正文写“${m[0]}”，但决算 ${Y.printed}${is === 'more' ? '大于' : is === 'less' ? '小于' : '等于'}年初预算 ${budget.printed}，比较用语与数字相反。`,
+            location: ['narrative-comparison', claimKey(parsed, Y, Y.label + Y.printed), word],
+            narrative: [...spansOf(ctx.narrative, budget.labelStart, Y.end), ...spansOf(ctx.narrative, start, start + m[0].length)],
+            expected: is === 'more' ? '大于' : is === 'less' ? '小于' : '等于',
+            actual: word,
+            difference: null,
+          }),
+        );
+      }
+      break;
+    }
+  }
+  return checked === 0 ? { findings, checked, notRun: '正文中没有“年初预算/决算/完成率”的表述' } : { findings, checked };
+}
+
+export function narrativeRules(facts: FactIndex): Rule[] {
+  return [
+    { id: 'narrative.amounts', title: '正文金额与表格一致', kind: 'narrative', run: (ctx) => runAmounts(ctx, facts) },
+    { id: 'narrative.shares', title: '正文占比（占x%）计算正确', kind: 'narrative', run: (ctx) => runShares(ctx, facts) },
+    { id: 'narrative.changes', title: '正文增减额与增减率一致', kind: 'narrative', run: (ctx) => runChanges(ctx, facts) },
+    { id: 'narrative.completion', title: '决算完成率与“大于/小于预算”的表述正确', kind: 'narrative', run: (ctx) => runCompletion(ctx, facts) },
+  ];
+}
