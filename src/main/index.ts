@@ -79,7 +79,13 @@ function serveRenderer(): void {
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  const options = mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'));
+  const win = new BrowserWindow({
+    ...options,
+    // Restated literally (same values as the tested mainWindowOptions) so static checkers such as
+    // electronegativity can see them at the constructor.
+    webPreferences: { ...options.webPreferences, contextIsolation: true, nodeIntegration: false, sandbox: true, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
+  });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
   win.webContents.on('render-process-gone', (_event, details) => {

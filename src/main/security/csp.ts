@@ -18,7 +18,8 @@ export function contentSecurityPolicy(options: CspOptions): string {
     'style-src': "'self' 'unsafe-inline'",
     'img-src': "'self' data: blob:",
     'font-src': "'self' data:",
-    'connect-src': `'self'${devSocket}`,
+    // blob: for the renderer's in-memory PDF bytes handed to pdf.js
+    'connect-src': `'self' blob:${devSocket}`,
     'worker-src': "'self' blob:",
     'manifest-src': "'self'",
     'frame-src': "'none'",

@@ -24,6 +24,7 @@ describe('main window options', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
   });
@@ -123,7 +124,7 @@ describe('content security policy', () => {
 
   it('adds only the local dev server websocket in development', () => {
     const csp = directives(contentSecurityPolicy({ devServerOrigin: 'http://localhost:5173' }));
-    expect(csp.get('connect-src')).toBe("'self' ws://localhost:5173");
+    expect(csp.get('connect-src')).toBe("'self' blob: ws://localhost:5173");
   });
 
   it('replaces a header the server sent', () => {

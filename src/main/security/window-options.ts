@@ -24,6 +24,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // middle-click would otherwise try to open links in a new window
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
