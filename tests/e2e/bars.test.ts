@@ -125,7 +125,7 @@ describe('performance bars (browser mode)', () => {
         const w = window as unknown as { __enterAt?: number; __savedAt?: number };
         const before = document.querySelector('.save-state')?.getAttribute('data-saved-at');
         w.__savedAt = undefined;
-        document.addEventListener('keydown', (e) => e.key === 'Enter' && (w.__enterAt = performance.now()), { capture: true, once: true });
+        document.addEventListener('keydown', (e: KeyboardEvent) => e.key === 'Enter' && (w.__enterAt = performance.now()), { capture: true, once: true });
         const observer = new MutationObserver(() => {
           const el = document.querySelector('.save-state[data-save="saved"]');
           if (el && el.getAttribute('data-saved-at') !== before) {

@@ -4,6 +4,8 @@
  * cell, reload, undo, reload. Expectations come from the fixture PDF itself (extracted in Node and
  * measured with pdf.js there), not from the UI.
  */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { ExtractedDocument, Table } from '../../src/core/model';
 import { extractFile } from '../../src/node/extract-file';
@@ -12,7 +14,6 @@ import { FIXTURE_PDF_DIR, tempFolder, type TempFolder } from './harness/folder';
 import { center, expectedRect, pageViewBox } from './harness/pdf-geometry';
 import { serveApp, type ServedApp } from './harness/server';
 import { canvasRect, gotoApp, gridCell, openDocument, screenshot, selectTable, shownPage, storedEdits, waitParsed } from './harness/workspace';
-import { join } from 'node:path';
 
 const FIXTURE = join(FIXTURE_PDF_DIR, '000-chromium.pdf');
 const NAME = '部门预算.pdf';
@@ -108,7 +109,7 @@ describe('review workspace (browser mode)', () => {
     await page.keyboard.type(corrected);
     await page.evaluate(() => {
       const w = window as unknown as { __enterAt?: number; __savedAt?: number };
-      document.addEventListener('keydown', (e) => e.key === 'Enter' && (w.__enterAt = performance.now()), { capture: true, once: true });
+      document.addEventListener('keydown', (e: KeyboardEvent) => e.key === 'Enter' && (w.__enterAt = performance.now()), { capture: true, once: true });
       const observer = new MutationObserver(() => {
         if (document.querySelector('.save-state[data-save="saved"]')) {
           w.__savedAt = performance.now();
@@ -165,6 +166,6 @@ describe('review workspace (browser mode)', () => {
   });
 });
 
-function documentCount(page: import('playwright-core').Page): Promise<string | null> {
+function documentCount(page: Page): Promise<string | null> {
   return page.locator(`.document-item[data-path="${NAME}"] [data-testid="edit-count"]`).textContent();
 }
