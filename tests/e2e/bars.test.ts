@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type BrowserSession } from './harness/browser';
 import { FIXTURE_PDF_DIR, tempFolder, type TempFolder } from './harness/folder';
-import { printLargeTablePdf } from './harness/large-table';
+import { largeTable, printTablesPdf } from './harness/print-table';
 import { serveApp, type ServedApp } from './harness/server';
 import { documentItem, gotoApp, gridCell, openDocument, screenshot, waitForWorkspace, waitParsed } from './harness/workspace';
 
@@ -150,7 +150,7 @@ describe('performance bars (browser mode)', () => {
   });
 
   it('scrolls a 2,000-row table with steady frames', async () => {
-    await printLargeTablePdf(join(folder.dir, '大表.pdf'));
+    await printTablesPdf(join(folder.dir, '大表.pdf'), [largeTable(2000)]);
     await start();
     const { page } = session;
     await waitParsed(page, '大表.pdf', 180_000);

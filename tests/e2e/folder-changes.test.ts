@@ -1,0 +1,106 @@
+/**
+ * The folder seen through the browser bridge: a file copied in appears and gets parsed; a file
+ * that changes on disk is parsed again and its edits follow their cells into the new version,
+ * while edits whose row is gone are listed as orphans (never dropped).
+ */
+import { copyFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { extractFile } from '../../src/node/extract-file';
+import { openBrowser, type BrowserSession } from './harness/browser';
+import { FIXTURE_PDF_DIR, tempFolder, type TempFolder } from './harness/folder';
+import { printTablesPdf, type PrintedTable } from './harness/print-table';
+import { serveApp, type ServedApp } from './harness/server';
+import { documentItem, gotoApp, gridCell, openDocument, screenshot, waitParsed } from './harness/workspace';
+
+const V1: PrintedTable = {
+  title: '2025年部门支出预算表',
+  rows: [
+    ['210', '卫生健康支出', '698.93', '625.94', '72.99'],
+    ['21015', '医疗保障管理事务', '698.93', '625.94', '72.99'],
+    ['2101501', '行政运行', '625.94', '625.94', '0.00'],
+    ['2101599', '其他医疗保障管理事务支出', '72.99', '0.00', '72.99'],
+  ],
+};
+/** Version 2: a row inserted on top, 行政运行 removed. */
+const V2: PrintedTable = { title: V1.title, rows: [['208', '社会保障和就业支出', '12.00', '12.00', '0.00'], V1.rows[0]!, V1.rows[1]!, V1.rows[3]!] };
+
+describe('watched folder (browser mode)', () => {
+  let folder: TempFolder;
+  let app: ServedApp;
+  let session: BrowserSession;
+
+  beforeEach(async () => {
+    folder = await tempFolder();
+  });
+
+  afterEach(async () => {
+    await session.close();
+    await app.close();
+    await folder.remove();
+  });
+
+  async function start(): Promise<void> {
+    app = await serveApp(inject('rendererDir'), folder.dir);
+    session = await openBrowser();
+    await gotoApp(session.page, app.url);
+  }
+
+  it('lists a file copied into the folder and parses it', async () => {
+    await folder.add(join(FIXTURE_PDF_DIR, '000-libreoffice.pdf'), 'a.pdf');
+    await start();
+    const { page } = session;
+    await waitParsed(page, 'a.pdf');
+    await expect(page.locator('.document-item').count()).resolves.toBe(1);
+
+    // copied under a temporary name, then renamed: the way a finished download lands
+    await copyFile(join(FIXTURE_PDF_DIR, '002-libreoffice.pdf'), join(folder.dir, '.incoming'));
+    await rename(join(folder.dir, '.incoming'), join(folder.dir, '决算 2023.pdf'));
+    await documentItem(page, '决算 2023.pdf').waitFor({ timeout: 10_000 });
+    await waitParsed(page, '决算 2023.pdf');
+    const expected = await extractFile(join(FIXTURE_PDF_DIR, '002-libreoffice.pdf'));
+    await expect(documentItem(page, '决算 2023.pdf').textContent()).resolves.toContain(`表格 ${expected.tables.length}`);
+    await screenshot(page, '20-file-added-to-folder');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('moves edits onto a changed file and lists the ones whose row is gone', async () => {
+    const path = join(folder.dir, '支出表.pdf');
+    await printTablesPdf(path, [V1]);
+    await start();
+    const { page } = session;
+    await openDocument(page, '支出表.pdf');
+
+    // correct 医疗保障管理事务 × 项目支出 (row 1) and 行政运行 × 合计 (row 2)
+    for (const [row, col, text] of [
+      [1, 4, '73.00'],
+      [2, 2, '626.00'],
+    ] as const) {
+      await gridCell(page, row, col).click();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => gridCell(page, row, col).textContent()).toBe(text);
+    }
+
+    // the file is replaced by version 2 (written aside, then moved over the old one)
+    await printTablesPdf(join(folder.dir, '.v2'), [V2]);
+    await rename(join(folder.dir, '.v2'), path);
+    await page.getByTestId('orphans').waitFor({ timeout: 30_000 });
+    // 医疗保障管理事务 moved down a row; the correction went with it, not to the row now at its old index
+    await expect.poll(() => gridCell(page, 0, 1).textContent()).toBe('社会保障和就业支出');
+    await expect(gridCell(page, 2, 1).textContent()).resolves.toBe('医疗保障管理事务');
+    await expect(gridCell(page, 2, 4).textContent()).resolves.toBe('73.00');
+    expect(await gridCell(page, 2, 4).getAttribute('class')).toContain('cell-edited');
+    await expect(gridCell(page, 1, 4).textContent()).resolves.toBe('72.99');
+    expect(await gridCell(page, 1, 4).getAttribute('class')).not.toContain('cell-edited');
+    const orphans = await page.getByTestId('orphans').textContent();
+    expect(orphans).toContain('1 处修改');
+    expect(orphans).toContain('2101501 行政运行');
+    expect(orphans).toContain('625.94 → 626.00');
+    await expect(documentItem(page, '支出表.pdf').getByTestId('edit-count').textContent()).resolves.toBe('修改 1');
+    await screenshot(page, '21-changed-file-edits-moved-orphan-listed');
+    expect(session.errors).toEqual([]);
+  });
+});
