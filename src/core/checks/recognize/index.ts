@@ -174,6 +174,11 @@ export function recognizeDocument(doc: ExtractedDocument): RecognizedDocument {
   let year = mostCommon(years);
   const narrativeHead = doc.narrative.slice(0, 8).map((b) => b.text).join('');
   year ??= yearOf(narrativeHead);
+  if (year === null) {
+    // Titles without a year (决算 公开NN表): the year the narrative names most often.
+    const all = doc.narrative.map((b) => b.text).join('') + doc.tables.map((t) => `${t.department ?? ''}${t.notes.join('')}`).join('');
+    year = mostCommon([...all.matchAll(/(20\d{2})年度?/g)].map((m) => Number(m[1])));
+  }
   const titles = doc.tables.map((t) => t.title ?? '').join('|') + '|' + doc.tables.map((t) => t.code ?? '').join('|');
   const finalHits = (titles.match(/决算|公开\d{2}表/g) ?? []).length + (narrativeHead.match(/决算/g) ?? []).length;
   const budgetHits = (titles.match(/预算/g) ?? []).length + (narrativeHead.match(/预算/g) ?? []).length;

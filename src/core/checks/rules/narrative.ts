@@ -7,6 +7,7 @@
  */
 import type { MoneyUnit } from '../amount';
 import { compareFigures, FEN_PER_UNIT, formatFen } from '../amount';
+import type { Comparison } from '../amount';
 import type { Fact, FactIndex } from '../facts';
 import type { Finding, Severity } from '../model';
 import type { Concept, LabelContext } from '../narrative/concepts';
@@ -78,6 +79,11 @@ function analyse(ctx: CheckContext): Analysis {
   return analysis;
 }
 
+/** The parsed narrative of the document (computed once per run). */
+export function parsedNarrative(ctx: CheckContext): ParsedNarrative {
+  return analyse(ctx).parsed;
+}
+
 function candidates(concept: Concept, facts: FactIndex): Fact[] {
   const out: Fact[] = [];
   for (const ref of concept.refs) {
@@ -108,42 +114,49 @@ function claimKey(parsed: ParsedNarrative, claim: { start: number }, text: strin
 // ---------------------------------------------------------------------------------------------
 // Amounts
 
-function runAmounts(ctx: CheckContext, facts: FactIndex): RuleResult {
+interface AmountOutcome {
+  claim: AmountClaim;
+  concept: Concept;
+  cands: Fact[];
+  results: { f: Fact; c: Comparison }[];
+  slip: { fact: Fact; unit: MoneyUnit } | null;
+}
+
+const outcomesCache = new WeakMap<CheckContext, AmountOutcome[]>();
+
+/** Every quoted amount with a concept the tables print, compared with those figures. */
+function amountOutcomes(ctx: CheckContext, facts: FactIndex): AmountOutcome[] {
+  const hit = outcomesCache.get(ctx);
+  if (hit) return hit;
   const { parsed, concepts } = analyse(ctx);
-  const findings: Finding[] = [];
-  let checked = 0;
+  const out: AmountOutcome[] = [];
+  const perTerm = ctx.options.roundingPerTerm;
   for (const claim of parsed.amounts) {
     const concept = concepts.get(claim);
     if (!concept || concept.skip) continue;
     const cands = candidates(concept, facts);
     if (cands.length === 0) continue;
-    checked++;
-    const perTerm = ctx.options.roundingPerTerm;
     const results = cands.map((f) => ({ f, c: compareFigures(claim.value, f.value, claim.resolution, f.t.resolution, perTerm) }));
-    if (results.some((r) => r.c === 'equal')) continue;
+    const slip = results.some((r) => r.c !== 'different') ? null : unitSlip(claim, cands, perTerm);
+    out.push({ claim, concept, cands, results, slip });
+  }
+  outcomesCache.set(ctx, out);
+  return out;
+}
+
+function cellsOf(cands: readonly Fact[]): ReturnType<typeof cellOf>[] {
+  return [...new Map(cands.map((f) => [`${f.t.table.id}:${f.row}:${f.col}`, cellOf(f.t, f.row, f.col)])).values()];
+}
+
+function runAmounts(ctx: CheckContext, facts: FactIndex): RuleResult {
+  const { parsed } = analyse(ctx);
+  const findings: Finding[] = [];
+  const outcomes = amountOutcomes(ctx, facts);
+  for (const { claim, concept, cands, results, slip } of outcomes) {
+    if (results.some((r) => r.c === 'equal') || slip) continue;
     const span = spansOf(ctx.narrative, claim.labelStart, claim.end);
     const text = quote(ctx, claim.labelStart, claim.end);
     const location = ['narrative-amount', concept.name, claimKey(parsed, claim, claim.label + claim.printed)];
-    const cells = [...new Map(cands.map((f) => [`${f.t.table.id}:${f.row}:${f.col}`, cellOf(f.t, f.row, f.col)])).values()];
-    // 元/万元/亿元 slip: the printed number matches once the unit is changed.
-    const slip = unitSlip(claim, cands, perTerm);
-    if (slip) {
-      findings.push(
-        makeFinding({
-          rule: 'narrative.units',
-          kind: 'unit',
-          severity: concept.strong ? 'error' : 'warning',
-          message: `正文「${text}」的金额单位有误：表中${slip.fact.label}为 ${formatFen(slip.fact.value, slip.fact.t.unit)}${slip.fact.t.unit}，正文数字相同但单位写作“${claim.unit}”，应为“${slip.unit}”。`,
-          location: ['narrative-unit', ...location],
-          cells,
-          narrative: span,
-          expected: `${formatFen(slip.fact.value, slip.unit)}${slip.unit}`,
-          actual: claim.printed,
-          difference: null,
-        }),
-      );
-      continue;
-    }
     const rounding = results.find((r) => r.c === 'rounding');
     const distinct = [...new Set(cands.map((f) => f.value))];
     const nearest = results.map((r) => r.f).sort((a, b) => Math.abs(a.value - claim.value) - Math.abs(b.value - claim.value))[0]!;
@@ -166,7 +179,7 @@ function runAmounts(ctx: CheckContext, facts: FactIndex): RuleResult {
         severity,
         message: `正文「${text}」：${concept.name} ${claim.printed} 与表中数不符（${listed}），相差 ${fmtClaim(Math.abs(claim.value - shown.value))}${tail}。`,
         location,
-        cells,
+        cells: cellsOf(cands),
         narrative: span,
         expected: formatFen(shown.value, '万元'),
         actual: formatFen(claim.value, '万元'),
@@ -174,7 +187,50 @@ function runAmounts(ctx: CheckContext, facts: FactIndex): RuleResult {
       }),
     );
   }
+  const checked = outcomes.length;
   return checked === 0 ? { findings, checked, notRun: ctx.narrative.text.trim() ? '正文中没有能与表格对应的金额' : '文件没有正文' } : { findings, checked };
+}
+
+/** 元/万元/亿元: narrative amounts normalised before comparing; a slip is its own finding. */
+function runUnits(ctx: CheckContext, facts: FactIndex): RuleResult {
+  const { parsed } = analyse(ctx);
+  const findings: Finding[] = [];
+  let checked = 0;
+  for (const t of ctx.rd.tables) {
+    if (t.empty || t.blocks.length === 0 || t.type === 'performance' || t.type === 'other') continue;
+    checked++;
+    if (!t.unitDeclared) {
+      findings.push(
+        makeFinding({
+          rule: 'units',
+          kind: 'unit',
+          severity: 'note',
+          message: `${t.name}未标明金额单位，已按${t.unit}核对。`,
+          location: ['table-unit', t.name],
+        }),
+      );
+    }
+  }
+  for (const { claim, concept, cands, slip } of amountOutcomes(ctx, facts)) {
+    checked++;
+    if (!slip) continue;
+    const text = quote(ctx, claim.labelStart, claim.end);
+    findings.push(
+      makeFinding({
+        rule: 'units',
+        kind: 'unit',
+        severity: concept.strong ? 'error' : 'warning',
+        message: `正文「${text}」的金额单位有误：${slip.fact.label}为 ${formatFen(slip.fact.value, slip.fact.t.unit)}${slip.fact.t.unit}，正文数字相同但单位写作“${claim.unit}”，应为“${slip.unit}”。`,
+        location: ['narrative-unit', concept.name, claimKey(parsed, claim, claim.label + claim.printed)],
+        cells: cellsOf(cands),
+        narrative: spansOf(ctx.narrative, claim.labelStart, claim.end),
+        expected: `${formatFen(slip.fact.value, slip.unit)}${slip.unit}`,
+        actual: claim.printed,
+        difference: null,
+      }),
+    );
+  }
+  return checked === 0 ? { findings, checked, notRun: '没有带单位的金额' } : { findings, checked };
 }
 
 function fmtFact(f: Fact): string {
@@ -594,4 +650,8 @@ export function narrativeRules(facts: FactIndex): Rule[] {
     { id: 'narrative.changes', title: '正文增减额与增减率一致', kind: 'narrative', run: (ctx) => runChanges(ctx, facts) },
     { id: 'narrative.completion', title: '决算完成率与“大于/小于预算”的表述正确', kind: 'narrative', run: (ctx) => runCompletion(ctx, facts) },
   ];
+}
+
+export function unitRules(facts: FactIndex): Rule[] {
+  return [{ id: 'units', title: '金额单位：元/亿元折算为万元后核对，单位笔误', kind: 'unit', run: (ctx) => runUnits(ctx, facts) }];
 }
