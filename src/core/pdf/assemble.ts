@@ -38,6 +38,10 @@ interface TableDraft {
   rows: GridRow[];
   columnCount: number;
   identifier: boolean[];
+  /** current column boundaries (the union over the pages joined so far) */
+  xs: number[];
+  /** per column: the bottom cell continues on the next page */
+  openBottom: boolean[];
   /** nothing but page furniture above it on its page */
   startsPage: boolean;
   /** nothing but its notes below it on its page */
@@ -154,11 +158,11 @@ function readHeading(items: Item[], index: number, bodyFont: number): Pick<Table
 }
 
 /** Footnotes printed right below a table: 注：…, 本表无数据, and their continuation lines. */
-function readNotes(items: Item[], index: number): { notes: string[]; endsPage: boolean } {
+function readNotes(items: Item[], index: number, from?: { edge: number; right: number }): { notes: string[]; endsPage: boolean } {
   const notes: string[][] = [];
-  const table = items[index]!;
-  let edge = bottom(table);
-  let right = table.kind === 'table' ? table.body.box.x1 : 0;
+  const table = items[index];
+  let edge = from?.edge ?? bottom(table!);
+  let right = from?.right ?? (table?.kind === 'table' ? table.body.box.x1 : 0);
   let previous: TextLine | null = null;
   let j = index + 1;
   for (; j < items.length; j++) {
@@ -168,14 +172,18 @@ function readNotes(items: Item[], index: number): { notes: string[]; endsPage: b
     const h = lineHeight(item.line);
     const gap = top(item) - edge;
     const t = item.line.text.trim();
-    if (isNoteStart(t) && gap <= Math.max(3 * h, 36)) {
+    // numbered notes: "2. …"; "（1）…" inside a note's text is not a new note, so only Arabic numbers
+    const numbered = /^[0-9０-９]+\s*[.、．]/.test(t);
+    const tight = notes.length > 0 && gap <= 1.2 * h && !matchCode(t) && !matchUnit(t);
+    // a wrapped line continues its note; a sentence that stopped short of the margin ended it
+    const stoppedShort = previous !== null && /[。；！？]$/.test(previous.text) && previous.box.x1 < right - 2.5 * previous.fontSize;
+    const labelled = /^(?:注|备注|说明)\s*[:：0-9０-９.、]/.test(t);
+    if (tight && !stoppedShort && !numbered && !labelled) {
+      notes[notes.length - 1]!.push(t);
+    } else if ((isNoteStart(t) || (notes.length > 0 && numbered)) && gap <= Math.max(3 * h, 36)) {
       notes.push([t]);
-    } else if (notes.length && gap <= 1.2 * h && !matchCode(t) && !matchUnit(t)) {
-      const current = notes[notes.length - 1]!;
-      // a wrapped line continues its note; a sentence that stopped short of the margin ended it
-      const stoppedShort = previous !== null && /[。；！？]$/.test(previous.text) && previous.box.x1 < right - 2.5 * previous.fontSize;
-      if (stoppedShort || /^[0-9０-９]+\s*[.、．]/.test(t)) notes.push([t]);
-      else current.push(t);
+    } else if (tight) {
+      notes.push([t]);
     } else {
       break;
     }
@@ -193,18 +201,29 @@ function rowTexts(row: GridRow): string {
 }
 
 /**
- * Where each column boundary of the continuation sits among the original's boundaries: the same
- * table printed on the next page has the same borders, or a subset of them where a row merges
- * cells (a lone 合计 row). Null when the borders do not line up.
+ * The column boundaries of a table and its continuation together: the same table printed on the
+ * next page has the same outer edges, and its inner borders are the same or a few more or fewer
+ * (a page of merged cells hides some). Null when the edges differ.
  */
-function mapBoundaries(prev: readonly number[], next: readonly number[], tol = 6): number[] | null {
-  const map: number[] = [];
-  for (const x of next) {
-    const k = prev.findIndex((p) => Math.abs(p - x) <= tol);
-    if (k < 0 || (map.length && k <= map[map.length - 1]!)) return null;
-    map.push(k);
-  }
-  return map[0] === 0 && map[map.length - 1] === prev.length - 1 ? map : null;
+function unionBoundaries(a: readonly number[], b: readonly number[], tol = 6): number[] | null {
+  if (Math.abs(a[0]! - b[0]!) > tol || Math.abs(a[a.length - 1]! - b[b.length - 1]!) > tol) return null;
+  const out = [...a];
+  for (const x of b) if (!out.some((y) => Math.abs(x - y) <= tol)) out.push(x);
+  return out.sort((x, y) => x - y);
+}
+
+/** Index of each boundary of `xs` among `union`. */
+function indexIn(union: readonly number[], xs: readonly number[], tol = 6): number[] {
+  return xs.map((x) => union.findIndex((u) => Math.abs(u - x) <= tol));
+}
+
+/** Per-column flags carried over to a finer set of columns. */
+function spreadFlags(flags: readonly boolean[], map: readonly number[], columnCount: number): boolean[] {
+  const out = Array<boolean>(columnCount).fill(false);
+  flags.forEach((flag, c) => {
+    for (let k = map[c]!; k < map[c + 1]!; k++) out[k] = flag;
+  });
+  return out;
 }
 
 /** Re-expresses a continuation row on the original's columns (spans widened where boundaries are missing). */
@@ -236,7 +255,8 @@ function joinSplitCells(rows: GridRow[], first: GridRow, openBottom: readonly bo
       const anchor = rows[r]![c];
       if (!anchor) continue;
       if (anchor.colSpan !== cell.colSpan || r + anchor.rowSpan <= last) return;
-      const text = joinWrappedLines([anchor.text, cell.text]);
+      // some producers print a cut cell's text on both pages
+      const text = cell.text === anchor.text ? anchor.text : joinWrappedLines([anchor.text, cell.text]);
       rows[r]![c] = { ...anchor, text, value: cellValue(text, identifier[c] ?? false), rowSpan: anchor.rowSpan + cell.rowSpan };
       first[c] = null;
       return;
@@ -254,21 +274,32 @@ function tryContinue(prev: TableDraft, next: TableDraft): boolean {
   if (nextBody.page !== prevBody.page + 1) return false;
   const headerTexts = new Set(prev.header.map(rowTexts));
   const repeatedHeader = next.header.length > 0 && next.header.every((r) => headerTexts.has(rowTexts(r)));
-  let map = mapBoundaries(prevBody.xs, nextBody.xs);
-  if (!map && repeatedHeader && next.columnCount === prev.columnCount) map = prevBody.xs.map((_, i) => i);
-  if (!map) return false;
+  let union = unionBoundaries(prev.xs, nextBody.xs);
+  if (!union && repeatedHeader && next.columnCount === prev.columnCount) union = prev.xs;
+  if (!union) return false;
+  const added = union.length - Math.max(prev.xs.length, nextBody.xs.length);
+  if (!repeatedHeader && added > Math.max(1, (union.length - 1) / 3)) return false;
+  if (union.length > prev.xs.length) {
+    // the continuation shows borders this page hid: widen what is already joined
+    const map = indexIn(union, prev.xs);
+    const n = union.length - 1;
+    prev.header = prev.header.map((r) => remapRow(r, map, n));
+    prev.rows = prev.rows.map((r) => remapRow(r, map, n));
+    prev.identifier = spreadFlags(prev.identifier, map, n);
+    prev.openBottom = spreadFlags(prev.openBottom, map, n);
+    prev.columnCount = n;
+    prev.xs = union;
+  }
+  const map = repeatedHeader && union === prev.xs && nextBody.xs.length === prev.xs.length ? prev.xs.map((_, i) => i) : indexIn(union, nextBody.xs);
   const fit = (r: GridRow): GridRow => remapRow(r, map, prev.columnCount);
   const carried = repeatedHeader ? [] : next.header.map((r) => asBodyRow(fit(r), prev.identifier));
   const incoming = [...carried, ...next.rows.map(fit)];
   if (!repeatedHeader && incoming[0]) {
-    const openTop = Array<boolean>(prev.columnCount).fill(false);
-    nextBody.openTop.forEach((open, c) => {
-      for (let k = map[c]!; k < map[c + 1]!; k++) openTop[k] = open;
-    });
-    joinSplitCells(prev.rows, incoming[0], prevBody.openBottom, openTop, prev.identifier);
+    joinSplitCells(prev.rows, incoming[0], prev.openBottom, spreadFlags(nextBody.openTop, map, prev.columnCount), prev.identifier);
   }
   prev.rows.push(...incoming);
   prev.bodies.push(...next.bodies);
+  prev.openBottom = spreadFlags(nextBody.openBottom, map, prev.columnCount);
   prev.notes.push(...next.notes.filter((n) => !prev.notes.includes(n)));
   prev.unit ??= next.unit;
   prev.department ??= next.department;
@@ -330,7 +361,7 @@ export function assembleDocument(pages: readonly PageLayout[]): { tables: Table[
   const bodyFont = medianBodyFontSize(pages);
   const drafts: TableDraft[] = [];
   const pageItemsList = pages.map(pageItems);
-  for (const items of pageItemsList) {
+  pageItemsList.forEach((items, pageIndex) => {
     items.forEach((item, index) => {
       if (item.kind !== 'table') return;
       const heading = readHeading(items, index, bodyFont);
@@ -347,13 +378,26 @@ export function assembleDocument(pages: readonly PageLayout[]): { tables: Table[
         rows: [...body.rows],
         columnCount: body.columnCount,
         identifier: body.identifier,
+        xs: body.xs,
+        openBottom: body.openBottom,
         startsPage: heading.startsPage,
         endsPage,
       };
       const prev = drafts[drafts.length - 1];
       if (!(prev && tryContinue(prev, draft))) drafts.push(draft);
     });
-  }
+    // a table that fills its page may have its footnote alone at the top of the next one
+    const last = drafts[drafts.length - 1];
+    const nextItems = pageItemsList[pageIndex + 1];
+    const lastBody = last?.bodies[last.bodies.length - 1];
+    if (last && nextItems && lastBody?.page === pages[pageIndex]!.pageNumber && last.endsPage && last.notes.length === 0) {
+      const first = nextItems.find((it) => !(it.kind === 'line' && it.used));
+      if (first?.kind === 'line' && isNoteStart(first.line.text)) {
+        const carried = readNotes(nextItems, nextItems.indexOf(first) - 1, { edge: top(first), right: lastBody.box.x1 });
+        last.notes.push(...carried.notes);
+      }
+    }
+  });
   const tables: Table[] = drafts.map((d, i) => ({
     id: `t${i + 1}`,
     title: d.title,

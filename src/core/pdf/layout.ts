@@ -12,7 +12,9 @@ import type { PageContent } from './page-content';
 import { findRegions } from './regions';
 import { buildStreamGrid } from './stream';
 import type { TableBody } from './structure';
-import { buildTableBody } from './structure';
+import { buildTableBody, cellValue } from './structure';
+import type { GridRow } from '../model';
+import { joinWrappedLines } from '../text/normalize';
 import type { RunPiece, TextRun } from './text-runs';
 import { wholePiece } from './text-runs';
 
@@ -36,6 +38,51 @@ function looksLikeTable(grid: Grid, texts: readonly string[]): boolean {
   return texts.filter(Boolean).length >= 2;
 }
 
+/** The cell of `rows` covering (row, col): the anchor of a span reaching there. */
+function anchorAt(rows: readonly GridRow[], row: number, col: number): { r: number; c: number } | null {
+  for (let r = row; r >= 0; r--) {
+    for (let c = col; c >= 0; c--) {
+      const cell = rows[r]?.[c];
+      if (cell && r + cell.rowSpan > row && c + cell.colSpan > col) return { r, c };
+    }
+  }
+  return null;
+}
+
+/**
+ * A merged cell cut by a page break may have its text printed outside the part of the table on
+ * this page (LibreOffice centres it on the whole cell): text just below an open-bottomed column, or
+ * just above an open-topped one, belongs to that cell.
+ */
+function claimOverflow(body: TableBody, free: TextRun[]): TextRun[] {
+  if (!body.openBottom.some(Boolean) && !body.openTop.some(Boolean)) return free;
+  const columnOf = (x: number): number => body.xs.findIndex((left, i) => i + 1 < body.xs.length && x >= left && x < body.xs[i + 1]!);
+  const keep: TextRun[] = [];
+  const claimed = new Map<string, TextRun[]>();
+  for (const run of free) {
+    const c = columnOf((run.box.x0 + run.box.x1) / 2);
+    const reach = 2.5 * run.fontSize;
+    const below = run.box.y0 >= body.box.y1 - 1 && run.box.y0 < body.box.y1 + reach && body.openBottom[c];
+    const above = run.box.y1 <= body.box.y0 + 1 && run.box.y1 > body.box.y0 - reach && body.openTop[c];
+    const rows = body.rows.length ? body.rows : body.header;
+    const anchor = c < 0 || !(below || above) ? null : anchorAt(rows, below ? rows.length - 1 : 0, c);
+    if (!anchor) {
+      keep.push(run);
+      continue;
+    }
+    const key = `${anchor.r}:${anchor.c}`;
+    claimed.set(key, [...(claimed.get(key) ?? []), run]);
+  }
+  const rows = body.rows.length ? body.rows : body.header;
+  for (const [key, runs] of claimed) {
+    const [r, c] = key.split(':').map(Number) as [number, number];
+    const cell = rows[r]![c]!;
+    const text = joinWrappedLines([cell.text, ...groupLines(runs.map(wholePiece)).map((l) => l.text)]);
+    rows[r]![c] = { ...cell, text, value: cellValue(text, body.identifier[c] ?? false) };
+  }
+  return keep;
+}
+
 export function layoutPage(content: PageContent): PageLayout {
   let free: TextRun[] = content.runs;
   const leftovers: RunPiece[] = [];
@@ -49,10 +96,12 @@ export function layoutPage(content: PageContent): PageLayout {
     if (!grid) continue;
     const filled = fillGrid(grid, inside);
     if (!looksLikeTable(grid, filled.texts)) continue;
-    tables.push(buildTableBody(grid, filled.texts, filled.confidence, content.pageNumber, content.toUser));
+    const body = buildTableBody(grid, filled.texts, filled.confidence, content.pageNumber, content.toUser);
+    tables.push(body);
     const insideSet = new Set(inside);
     free = free.filter((r) => !insideSet.has(r));
     leftovers.push(...filled.leftovers);
+    free = claimOverflow(body, free);
   }
   const lines = groupLines([...free.map(wholePiece), ...leftovers]);
   return {
