@@ -3,7 +3,7 @@
  * that changes on disk is parsed again and its edits follow their cells into the new version,
  * while edits whose row is gone are listed as orphans (never dropped).
  */
-import { copyFile, rename } from 'node:fs/promises';
+import { copyFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { extractFile } from '../../src/node/extract-file';
@@ -48,10 +48,14 @@ describe('watched folder (browser mode)', () => {
 
   it('lists a file copied into the folder and parses it', async () => {
     await folder.add(join(FIXTURE_PDF_DIR, '000-libreoffice.pdf'), 'a.pdf');
+    await writeFile(join(folder.dir, '空文件.pdf'), '');
     await start();
     const { page } = session;
     await waitParsed(page, 'a.pdf');
-    await expect(page.locator('.document-item').count()).resolves.toBe(1);
+    // a file that cannot be read says why, in Chinese
+    await page.waitForSelector('.document-item[data-path="空文件.pdf"][data-status="error"]');
+    await expect(documentItem(page, '空文件.pdf').textContent()).resolves.toContain('文件为空（0 字节）');
+    await expect(page.locator('.document-item').count()).resolves.toBe(2);
 
     // copied under a temporary name, then renamed: the way a finished download lands
     await copyFile(join(FIXTURE_PDF_DIR, '002-libreoffice.pdf'), join(folder.dir, '.incoming'));

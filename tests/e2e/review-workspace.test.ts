@@ -91,6 +91,8 @@ describe('review workspace (browser mode)', () => {
     const shown = (await page.locator('[data-testid="page-highlight"]').boundingBox())!;
     for (const key of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(shown[key] - expected[key]), key).toBeLessThan(1.5);
     await expect(page.getByTestId('cell-original').textContent()).resolves.toBe(cellA.text);
+    // the page's text layer is there to select and copy from
+    await expect(page.locator('[data-testid="pdf-page"] .textLayer').textContent()).resolves.toContain(cellA.text);
     await screenshot(page, '01-cell-outlined-on-page');
 
     // 2. page → grid: a click on another cell's box selects that cell in the grid
@@ -162,6 +164,15 @@ describe('review workspace (browser mode)', () => {
     await page.keyboard.press('Control+y');
     await expect.poll(() => gridCell(page, first.row, first.col).textContent()).toBe(corrected);
     await screenshot(page, '04-undo-then-redo');
+
+    // 6. marking the table reviewed counts towards the document's progress, also after a reload
+    await page.getByLabel('标记本表已审核').check();
+    await expect(page.getByTestId('doc-progress').textContent()).resolves.toContain(`1/${doc.tables.length}`);
+    await page.reload();
+    await openDocument(page, NAME);
+    await expect(page.locator(`.document-item[data-path="${NAME}"]`).textContent()).resolves.toContain(`已审 1/${doc.tables.length}`);
+    await selectTable(page, table.id);
+    await expect(page.getByLabel('标记本表已审核').isChecked()).resolves.toBe(true);
     expect(session.errors).toEqual([]);
   });
 });
