@@ -1,10 +1,12 @@
 /**
  * `export <file> --out x.xlsx [--review package.json]`: parses the file afresh, applies the review
- * package's review of that file (matched by content hash), runs the checks and writes the
- * corrected workbook. Bad input gets a message in Chinese and English and a non-zero exit.
+ * package's review of that file (matched by content hash), runs the checks on the corrected
+ * document and writes the corrected workbook. Bad input gets a message in Chinese and English and
+ * a non-zero exit.
  */
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { runChecks } from '../../core/checks';
 import { isDocumentError } from '../../core/errors';
 import type { ExtractedDocument } from '../../core/model';
 import { applyEdits } from '../../core/review/edits';
@@ -13,7 +15,6 @@ import { parseReviewPackage, type ReviewPackage } from '../../core/review/packag
 import { buildWorkbook, emptyReview } from '../../export/workbook';
 import { extractFile } from '../../node/extract-file';
 import { parseArgs } from '../args';
-import { runChecksOn } from './export-checks';
 
 const USAGE = '用法 / usage: export <file> --out x.xlsx [--review package.json]';
 const OPTIONS = ['out', 'review'];
@@ -101,9 +102,8 @@ export async function runExport(args: string[]): Promise<number> {
   if (orphans > 0) {
     console.warn(`注意：${orphans} 条修改在本次解析中找不到对应单元格，仅列入“修改记录”。\nNote: ${orphans} edit(s) match no cell in this parse; they are listed in 修改记录 only.`);
   }
-  const checks = await runChecksOn(applyEdits(document, review.edits));
-  if (checks === null) console.warn('注意：勾稽检查尚不可用，问题清单只含批注。\nNote: the checks are not available yet; 问题清单 lists annotations only.');
-  const findings = checks ?? [];
+  // 问题清单 reports what is still wrong after the corrections
+  const { findings } = runChecks(applyEdits(document, review.edits));
 
   const bytes = await buildWorkbook({ document, review, findings, toolVersion: await toolVersion(), exportedAt: new Date() });
   // Write beside the target and rename, so a failed write never leaves half a workbook.
