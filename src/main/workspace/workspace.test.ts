@@ -17,9 +17,11 @@ import { Workspace } from './workspace';
 class CountingParser implements Parser {
   readonly parsed: string[] = [];
   private next = 1;
+  constructor(private readonly delayMs = 0) {}
   parse(path: string, onProgress?: (fraction: number) => void): { jobId: number; result: Promise<ParseOutcome> } {
     this.parsed.push(path);
-    const result = extractFile(path, { onProgress: (d, t) => onProgress?.(d / t) }).then(
+    const delay = new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const result = delay.then(() => extractFile(path, { onProgress: (d, t) => onProgress?.(d / t) })).then(
       (document): ParseOutcome => ({ kind: 'document', document }),
       (e: { toJSON?: () => never }): ParseOutcome => ({ kind: 'error', error: e.toJSON ? e.toJSON() : { code: 'unreadable', messageZh: '无法读取文件。', message: String(e) } }),
     );
@@ -132,6 +134,17 @@ describe('Workspace', () => {
     await waitFor(() => doc(ws.state(), '预算.pdf')?.status === 'parsed', 're-parsed');
     expect((await ws.extraction('预算.pdf')).source.pages).toBe(2);
     expect(parser.parsed.filter((p) => p.endsWith('预算.pdf'))).toHaveLength(2);
+  });
+
+  it('parses identical copies under different names once', async () => {
+    const copy = await readFile(join(folder, '预算.pdf'));
+    for (let i = 0; i < 4; i++) await writeFile(join(folder, `副本${i}.pdf`), copy);
+    // slow parses: every copy is hashed while the first parse is still running
+    const parser = new CountingParser(1000);
+    const ws = await startWorkspace(parser);
+    const state = await waitFor(settled(ws, 6), 'copies parsed');
+    expect(new Set(state.documents.filter((d) => d.relativePath !== '2025/决算.pdf').map((d) => d.sha256)).size).toBe(1);
+    expect(parser.parsed.filter((p) => !p.endsWith('决算.pdf'))).toHaveLength(1);
   });
 
   it('reports its state to subscribers', async () => {

@@ -20,7 +20,7 @@ import { hashFile } from '../folder/hash-file';
 import { waitUntilStable } from '../folder/wait-stable';
 import { IpcError, PayloadError } from '../ipc/ipc-error';
 import { isInsideFolder, parseRelativePath, resolveInsideFolder } from '../ipc/path-guard';
-import type { ParseHandle } from '../parse/parse-pool';
+import type { ParseHandle, ParseOutcome } from '../parse/parse-pool';
 import { Limit } from './limit';
 
 export interface Parser {
@@ -66,6 +66,7 @@ export class Workspace {
   private readonly progressListeners = new Set<(event: ProgressEvent) => void>();
   private notifyTimer: NodeJS.Timeout | null = null;
   private readonly lastProgressAt = new Map<string, number>();
+  private readonly parsesBySha = new Map<string, Promise<ParseOutcome>>();
   private readonly hashLimit: Limit;
   private readonly opts: Required<Omit<WorkspaceOptions, 'cache' | 'parser' | 'usePolling' | 'log'>>;
 
@@ -76,7 +77,7 @@ export class Workspace {
       availabilityPollMs: options.availabilityPollMs ?? 2000,
       maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
       hashConcurrency: options.hashConcurrency ?? 2,
-      notifyIntervalMs: options.notifyIntervalMs ?? 100,
+      notifyIntervalMs: options.notifyIntervalMs ?? 200,
     };
     this.hashLimit = new Limit(this.opts.hashConcurrency);
   }
@@ -260,19 +261,31 @@ export class Workspace {
 
       t.entry.status = 'parsing';
       this.notify();
-      const handle = this.options.parser.parse(t.absolutePath, (progress) => {
-        if (current()) this.emitProgress(t, progress);
-      });
-      t.jobId = handle.jobId;
-      const outcome = await handle.result;
-      if (t.jobId === handle.jobId) t.jobId = null;
+      // Identical copies (same bytes under two names) share one parse.
+      const shared = this.parsesBySha.get(sha256);
+      let owned: ParseHandle | null = null;
+      if (!shared) {
+        owned = this.options.parser.parse(t.absolutePath, (progress) => {
+          if (current()) this.emitProgress(t, progress);
+        });
+        t.jobId = owned.jobId;
+        const result = owned.result;
+        this.parsesBySha.set(sha256, result);
+        void result.finally(() => {
+          if (this.parsesBySha.get(sha256) === result) this.parsesBySha.delete(sha256);
+        });
+      }
+      const outcome = await (owned?.result ?? shared!);
+      if (owned && t.jobId === owned.jobId) t.jobId = null;
       if (!current()) return;
+      // The copy we waited for was deleted or changed mid-parse: parse this one itself.
+      if (!owned && outcome.kind === 'error' && outcome.error.code === 'cancelled') return this.requeue(t);
 
       if (outcome.kind === 'document' && outcome.document.source.sha256 !== sha256) {
         // The file changed between hashing and parsing: the result belongs to other bytes.
         return this.requeue(t);
       }
-      if (outcome.kind === 'document' || (CACHEABLE_ERROR_CODES.has(outcome.error.code) && (await this.unchangedSince(t, info.size, info.mtimeMs)))) {
+      if (owned && (outcome.kind === 'document' || (CACHEABLE_ERROR_CODES.has(outcome.error.code) && (await this.unchangedSince(t, info.size, info.mtimeMs))))) {
         await this.options.cache.put(sha256, outcome).catch((e: unknown) => this.options.log?.('parse cache write failed', e));
       }
       finish(outcome);
