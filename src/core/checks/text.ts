@@ -3,8 +3,19 @@
  * full- or half-width punctuation, stray spaces, quotes and outline markers (一、 （一） 1.).
  */
 
+const squashCache = new Map<string, string>();
+
 /** NFKC (full-width → ASCII punctuation), no whitespace, no quotes, 〔〕/【】 as brackets. */
 export function squash(text: string): string {
+  const hit = squashCache.get(text);
+  if (hit !== undefined) return hit;
+  const out = squashUncached(text);
+  if (squashCache.size > 50_000) squashCache.clear();
+  squashCache.set(text, out);
+  return out;
+}
+
+function squashUncached(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\s\u3000]+/g, '')

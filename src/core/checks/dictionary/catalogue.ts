@@ -63,14 +63,24 @@ export function functionClassByName(label: string, catalogue: CodeCatalogue): st
     .replace(/\(类\)$/, '');
   if (!core) return null;
   const bare = core.replace(/支出$/, '');
-  const alias = CLASS_ALIASES[bare];
-  if (alias) return alias;
-  for (const [code, name] of catalogue.entries) {
-    if (code.length !== 3 || !code.startsWith('2')) continue;
-    const n = squash(name).replace(/支出$/, '');
-    if (n === bare) return code;
+  return classIndex(catalogue).get(bare) ?? CLASS_ALIASES[bare] ?? null;
+}
+
+const classIndexes = new WeakMap<CodeCatalogue, Map<string, string>>();
+
+/** Function classes by bare name (without 支出), built once per catalogue. */
+function classIndex(catalogue: CodeCatalogue): Map<string, string> {
+  let index = classIndexes.get(catalogue);
+  if (!index) {
+    index = new Map();
+    for (const [code, name] of catalogue.entries) {
+      if (code.length !== 3 || !code.startsWith('2')) continue;
+      const n = squash(name).replace(/支出$/, '');
+      if (!index.has(n)) index.set(n, code);
+    }
+    classIndexes.set(catalogue, index);
   }
-  return null;
+  return index;
 }
 
 /** Former or regional names of function classes. */

@@ -8,8 +8,10 @@ import { normalizeText } from '../../text/normalize';
 
 export interface NarrativeText {
   text: string;
-  /** per character of `text`: [block, offset in block], or null for an inserted separator */
-  origin: ([number, number] | null)[];
+  /** per character of `text`: its block, or -1 for an inserted separator */
+  originBlock: Int32Array;
+  /** per character of `text`: its offset in the block */
+  originOffset: Int32Array;
 }
 
 const SENTENCE_END = /[。；;！!？?：:]$/;
@@ -21,38 +23,54 @@ function isHeadingLike(line: string): boolean {
 }
 
 export function buildNarrativeText(blocks: readonly NarrativeBlock[]): NarrativeText {
-  let text = '';
-  const origin: ([number, number] | null)[] = [];
+  const parts: string[] = [];
+  const owners: number[] = [];
+  let length = 0;
+  let prevText = '';
   blocks.forEach((block, b) => {
-    const content = normalizeText(block.text);
-    if (text && content) {
-      const prev = text.trimEnd();
+    const content = normalizeText(block.text).replace(/\r/g, '\n');
+    if (length > 0 && content) {
+      const prev = prevText.trimEnd();
       const prevBlock = blocks[b - 1]?.text.trim() ?? '';
       // A short line without final punctuation is a heading, not the start of a sentence.
-      const heading = prevBlock.length > 0 && prevBlock.length <= 30 && !/[，,、；;]$/.test(prevBlock) && /^[\s\u3000]*\S/.test(content) && isHeadingLike(prevBlock);
+      const heading = prevBlock.length > 0 && prevBlock.length <= 30 && !/[，,、；;]$/.test(prevBlock) && isHeadingLike(prevBlock);
       if (SENTENCE_END.test(prev) || STARTS_ITEM.test(content) || prev.endsWith('\n') || heading) {
-        text += '\n';
-        origin.push(null);
+        parts.push('\n');
+        owners.push(-1);
+        length += 1;
       }
     }
-    for (let i = 0; i < content.length; i++) {
-      const ch = content[i]!;
-      text += ch === '\r' ? '\n' : ch;
-      origin.push([b, i]);
+    if (content) {
+      parts.push(content);
+      owners.push(b);
+      length += content.length;
+      prevText = content;
     }
   });
-  return { text, origin };
+  const originBlock = new Int32Array(length);
+  const originOffset = new Int32Array(length);
+  let at = 0;
+  parts.forEach((part, i) => {
+    const owner = owners[i]!;
+    for (let k = 0; k < part.length; k++) {
+      originBlock[at] = owner;
+      originOffset[at] = k;
+      at++;
+    }
+  });
+  return { text: parts.join(''), originBlock, originOffset };
 }
 
 /** Spans of [start, end) in the joined text, one per block touched. */
 export function spansOf(nt: NarrativeText, start: number, end: number): NarrativeSpan[] {
   const spans: NarrativeSpan[] = [];
-  for (let i = start; i < end && i < nt.origin.length; i++) {
-    const o = nt.origin[i];
-    if (!o) continue;
+  for (let i = start; i < end && i < nt.text.length; i++) {
+    const block = nt.originBlock[i]!;
+    const offset = nt.originOffset[i]!;
+    if (block < 0) continue;
     const last = spans[spans.length - 1];
-    if (last && last.block === o[0] && last.end === o[1]) last.end = o[1] + 1;
-    else spans.push({ block: o[0], start: o[1], end: o[1] + 1 });
+    if (last && last.block === block && last.end === offset) last.end = offset + 1;
+    else spans.push({ block, start: offset, end: offset + 1 });
   }
   return spans;
 }

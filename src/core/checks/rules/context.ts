@@ -70,21 +70,28 @@ export function tableKey(t: RecognizedTable): string {
   return `${t.group}|${t.type}|${squash(t.name)}`;
 }
 
+const rowKeys = new WeakMap<RecognizedTable, Map<RowInfo, string>>();
+
 /** A row's semantic key: its code, else its label, with the occurrence among equal keys. */
 export function rowKey(t: RecognizedTable, info: RowInfo): string {
-  const keyOf = (r: RowInfo): string =>
-    r.code ? `${r.code}${r.altCode ? `/${r.altCode}` : ''}` : r.unitCode ? `unit:${r.unitCode}` : r.core || r.label;
-  const base = keyOf(info);
-  const block = t.blocks.find((b) => b.rows.includes(info));
-  let occurrence = 0;
-  if (block) {
-    for (const other of block.rows) {
-      if (other === info) break;
-      if (keyOf(other) === base) occurrence++;
+  let keys = rowKeys.get(t);
+  if (!keys) {
+    keys = new Map();
+    const keyOf = (r: RowInfo): string =>
+      r.code ? `${r.code}${r.altCode ? `/${r.altCode}` : ''}` : r.unitCode ? `unit:${r.unitCode}` : r.core || r.label;
+    for (const block of t.blocks) {
+      const seen = new Map<string, number>();
+      const prefix = t.blocks.length > 1 ? `b${block.index}:` : '';
+      for (const r of block.rows) {
+        const base = keyOf(r);
+        const n = seen.get(base) ?? 0;
+        seen.set(base, n + 1);
+        keys.set(r, `${prefix}${n > 0 ? `${base}#${n}` : base}`);
+      }
     }
+    rowKeys.set(t, keys);
   }
-  const prefix = t.blocks.length > 1 && block ? `b${block.index}:` : '';
-  return `${prefix}${occurrence > 0 ? `${base}#${occurrence}` : base}`;
+  return keys.get(info) ?? info.core;
 }
 
 /** How a row is named in messages: "208 社会保障和就业支出" or "合计". */

@@ -27,7 +27,7 @@ function departmentName(ctx: CheckContext): string | null {
   return m ? squash(m[2]!) : null;
 }
 
-/** Same-length strings differing in 1–2 characters that are not ordinals or digits. */
+/** Same-length strings differing in one character that is not an ordinal, a digit or a direction. */
 function isNearVariant(candidate: string, canonical: string): boolean {
   if (candidate.length !== canonical.length || candidate === canonical) return false;
   let diffs = 0;
@@ -36,7 +36,7 @@ function isNearVariant(candidate: string, canonical: string): boolean {
     if (/[\d一二三四五六七八九十东西南北上下前后]/.test(candidate[i]!) && /[\d一二三四五六七八九十东西南北上下前后]/.test(canonical[i]!)) return false;
     diffs++;
   }
-  if (diffs === 0 || diffs > 2) return false;
+  if (diffs !== 1) return false;
   // The organisation type and the first characters (province/city) must agree.
   return candidate.slice(0, 2) === canonical.slice(0, 2) && candidate.slice(-2) === canonical.slice(-2);
 }

@@ -200,17 +200,22 @@ function runYears(ctx: CheckContext): RuleResult {
   const text = ctx.narrative.text;
   const self = new RegExp(`(比|较|与|同)${year}年(度)?(预算|决算|执行数|预算执行数)`, 'g');
   checked++;
-  let n = 0;
+  const spans: NarrativeSpan[] = [];
+  const samples: string[] = [];
   for (let m = self.exec(text); m; m = self.exec(text)) {
-    const around = text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 10).replace(/\s+/g, '');
+    if (samples.length < 2) samples.push(text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 10).replace(/\s+/g, ''));
+    spans.push(...spansOf(ctx.narrative, m.index, m.index + m[0].length));
+  }
+  if (samples.length > 0) {
+    const count = [...text.matchAll(self)].length;
     findings.push(
       makeFinding({
         rule: 'text.years',
         kind: 'naming',
         severity: 'warning',
-        message: `正文“${around}”把 ${year} 年的数与 ${year} 年自身比较，应为上年（${year - 1}年）。`,
-        location: ['self-comparison', n++],
-        narrative: spansOf(ctx.narrative, m.index, m.index + m[0].length),
+        message: `正文有 ${count} 处把 ${year} 年的数与“${year}年”比较（如“${samples[0]}”），应为上年（${year - 1}年）。`,
+        location: ['self-comparison'],
+        narrative: spans,
         expected: `${year - 1}年`,
         actual: `${year}年`,
       }),
