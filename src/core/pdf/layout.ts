@@ -10,7 +10,8 @@ import type { TextLine } from './lines';
 import { groupLines } from './lines';
 import type { PageContent } from './page-content';
 import { findRegions } from './regions';
-import { buildStreamGrid } from './stream';
+import { buildStreamGrid, findUnruledTables } from './stream';
+import { matchCode, matchDepartment, matchUnit } from './attributes';
 import type { TableBody } from './structure';
 import { buildTableBody, cellValue } from './structure';
 import type { GridRow } from '../model';
@@ -25,6 +26,11 @@ export interface PageLayout {
   tables: TableBody[];
   lines: TextLine[];
   toUser: PageContent['toUser'];
+}
+
+/** A line describing a table (部门名称：…, 单位：万元, 预算01表) never belongs to one. */
+function isHeadingLine(text: string): boolean {
+  return text.split(/\s{2,}|\s(?=单位[:：])/).some((t) => matchCode(t) !== null || matchUnit(t) !== null || matchDepartment(t) !== null);
 }
 
 function intersects(run: TextRun, box: Box, slack: number): boolean {
@@ -102,6 +108,22 @@ export function layoutPage(content: PageContent): PageLayout {
     free = free.filter((r) => !insideSet.has(r));
     leftovers.push(...filled.leftovers);
     free = claimOverflow(body, free);
+  }
+  // then tables printed without rules, found in the text that is left
+  for (const box of findUnruledTables(free, isHeadingLine)) {
+    const inside = free.filter((r) => {
+      const cx = (r.box.x0 + r.box.x1) / 2;
+      const cy = (r.box.y0 + r.box.y1) / 2;
+      return cx > box.x0 && cx < box.x1 && cy > box.y0 && cy < box.y1;
+    });
+    const grid = buildStreamGrid(box, [], inside);
+    if (!grid) continue;
+    const filled = fillGrid(grid, inside);
+    if (!looksLikeTable(grid, filled.texts)) continue;
+    tables.push(buildTableBody(grid, filled.texts, filled.confidence, content.pageNumber, content.toUser));
+    const insideSet = new Set(inside);
+    free = free.filter((r) => !insideSet.has(r));
+    leftovers.push(...filled.leftovers);
   }
   const lines = groupLines([...free.map(wholePiece), ...leftovers]);
   return {

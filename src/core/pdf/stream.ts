@@ -57,18 +57,25 @@ function hasAmount(line: TextLine): boolean {
 }
 
 /** Row boundaries: the ruled ones, plus splits inside a band that holds several rows of figures. */
-function rowBoundaries(ys: number[], lines: readonly TextLine[]): { ys: number[]; virtual: Set<number> } {
+function rowBoundaries(ys: number[], lines: readonly TextLine[], unruled: boolean): { ys: number[]; virtual: Set<number> } {
   const out: number[] = [ys[0]!];
   const virtual = new Set<number>();
   for (let b = 0; b + 1 < ys.length; b++) {
     const top = ys[b]!;
     const bottom = ys[b + 1]!;
-    const anchors = lines
-      .filter((l) => {
-        const cy = (l.box.y0 + l.box.y1) / 2;
-        return cy > top && cy < bottom && hasAmount(l);
-      })
-      .map((l) => (l.box.y0 + l.box.y1) / 2);
+    const inBand = lines.filter((l) => {
+      const cy = (l.box.y0 + l.box.y1) / 2;
+      return cy > top && cy < bottom;
+    });
+    const anchorLines = inBand.filter(hasAmount);
+    const anchors = anchorLines.map((l) => (l.box.y0 + l.box.y1) / 2);
+    // without any rule, the column titles above the first row of figures are a row of their own
+    const firstAnchor = anchorLines[0];
+    const titles = firstAnchor ? inBand.filter((l) => l.box.y1 <= firstAnchor.box.y0 + 1) : [];
+    if (unruled && firstAnchor && titles.length) {
+      out.push((Math.max(...titles.map((l) => l.box.y1)) + firstAnchor.box.y0) / 2);
+      virtual.add(out.length - 1);
+    }
     for (let i = 1; i < anchors.length; i++) {
       const y = (anchors[i - 1]! + anchors[i]!) / 2;
       out.push(y);
@@ -197,11 +204,62 @@ function headerSpans(
   return (r, k) => inside.has(`${r}:${k}`);
 }
 
+const AMOUNT_SEGMENT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}$/;
+
+/** Pieces of a line separated by gaps of at least 1.5 em: the cells of an unruled row. */
+function segments(line: TextLine): RunPiece[][] {
+  const out: RunPiece[][] = [];
+  for (const p of line.pieces) {
+    const current = out[out.length - 1];
+    const prev = current?.[current.length - 1];
+    if (current && prev && p.box.x0 - prev.box.x1 < 1.5 * p.run.fontSize) current.push(p);
+    else out.push([p]);
+  }
+  return out;
+}
+
+/**
+ * Tables printed with no rules at all: at least three consecutive lines of aligned cells with
+ * figures, plus the column titles just above them. Returns their boxes in reading space.
+ */
+export function findUnruledTables(runs: readonly TextRun[], isHeading: (text: string) => boolean): Box[] {
+  const lines = groupLines(words(runs.flatMap(tokens)));
+  const tabular = lines.map((l) => {
+    const segs = segments(l);
+    const amounts = segs.filter((seg) => seg.length === 1 && AMOUNT_SEGMENT.test(seg[0]!.text)).length;
+    return segs.length >= 3 && amounts >= 1 && !/[。；]/.test(l.text);
+  });
+  const boxes: Box[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!tabular[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    const pitch = (k: number): number => lines[k + 1]!.box.y0 - lines[k]!.box.y1;
+    while (j + 1 < lines.length && tabular[j + 1] && pitch(j) < 2.2 * (lines[j]!.box.y1 - lines[j]!.box.y0)) j++;
+    if (j - i + 1 >= 3) {
+      let start = i;
+      for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+        const line = lines[k]!;
+        const gap = lines[k + 1]!.box.y0 - line.box.y1;
+        if (gap > 2 * (line.box.y1 - line.box.y0) || segments(line).length < 2 || /[。；，]/.test(line.text) || isHeading(line.text)) break;
+        start = k;
+      }
+      let box = { ...lines[start]!.box };
+      for (let k = start; k <= j; k++) box = boxUnion(box, lines[k]!.box);
+      boxes.push({ x0: box.x0 - 1, y0: box.y0 - 1, x1: box.x1 + 1, y1: box.y1 + 1 });
+    }
+    i = j + 1;
+  }
+  return boxes;
+}
+
 export function buildStreamGrid(box: Box, h: readonly Ruling[], runs: readonly TextRun[]): Grid | null {
   const pieces = words(runs.flatMap(tokens));
   const lines = groupLines(pieces);
   const ruled = clusterPositions([box.y0, box.y1, ...h.map((r) => r.pos)], TOL);
-  const { ys, virtual } = rowBoundaries(ruled, lines);
+  const { ys, virtual } = rowBoundaries(ruled, lines, h.length === 0);
   const nr = ys.length - 1;
   if (nr < 1) return null;
   const byRow: RunPiece[][] = Array.from({ length: nr }, () => []);
@@ -218,7 +276,16 @@ export function buildStreamGrid(box: Box, h: readonly Ruling[], runs: readonly T
   const bodyStart = firstData < 0 ? 0 : firstData;
   // columns: where the body's text runs, plus header words above columns the body leaves empty
   const body = intervals(byRow.slice(bodyStart).flat());
-  const headerOnly = intervals(byRow.slice(0, bodyStart).flat()).filter(([a, b]) => !body.some(([c, d]) => a < d + 2 && c < b + 2));
+  // (a title a little beside right-aligned figures still heads their column, unless another title does)
+  const titles = byRow.slice(0, bodyStart).flat();
+  const gapTo = (a: number, b: number, [c, d]: [number, number]): number => Math.max(0, c - b, a - d);
+  const headerOnly = intervals(titles).filter(([a, b]) => {
+    if (body.some(([c, d]) => a < d + 2 && c < b + 2)) return false;
+    const nearest = [...body].sort((x, y) => gapTo(a, b, x) - gapTo(a, b, y))[0];
+    if (!nearest) return true;
+    const own = gapTo(a, b, nearest);
+    return titles.some((t) => !(t.box.x0 >= a && t.box.x1 <= b) && gapTo(t.box.x0, t.box.x1, nearest) < own);
+  });
   const columns = [...body, ...headerOnly].sort((a, b) => a[0] - b[0]);
   if (columns.length < 2) return null;
   const headerWords = byRow.slice(0, bodyStart).flat();
