@@ -166,7 +166,9 @@ describe('review workspace (browser mode)', () => {
     await screenshot(page, '04-undo-then-redo');
 
     // 6. marking the table reviewed counts towards the document's progress, also after a reload
-    await page.getByLabel('标记本表已审核').check();
+    // (the box shows checked once the mark is stored, so wait for it rather than expect it at once)
+    await page.getByLabel('标记本表已审核').click();
+    await expect.poll(() => page.getByLabel('标记本表已审核').isChecked()).toBe(true);
     await expect(page.getByTestId('doc-progress').textContent()).resolves.toContain(`1/${doc.tables.length}`);
     await page.reload();
     await openDocument(page, NAME);

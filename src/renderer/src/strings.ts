@@ -66,6 +66,7 @@ export const STRINGS = {
   grid: {
     originalTooltip: (original: string) => `原文：${original || '（空）'}`,
     noRows: '本表没有数据行',
+    columnName: (n: number) => `第${n}列`,
   },
   cell: {
     region: '单元格详情',

@@ -37,7 +37,10 @@ export interface ColumnCallbacks {
 }
 
 export function columnDefs(table: Table, callbacks: ColumnCallbacks): (ColDef<GridRowView> | ColGroupDef<GridRowView>)[] {
-  function leaf(col: number, name: string): ColDef<GridRowView> {
+  // A table printed without a header row (a form-like 绩效目标表) gets spreadsheet-style names.
+  const headerless = table.header.length === 0;
+  function leaf(col: number, printedName: string): ColDef<GridRowView> {
+    const name = printedName || (headerless ? STRINGS.grid.columnName(col + 1) : '');
     return {
       colId: columnId(col),
       headerName: name,

@@ -87,9 +87,10 @@ export function PdfPageView(): ReactElement {
   const viewport = rendered?.page === page ? rendered.viewport : null;
   const highlight = viewport && focus && focus.page === page ? bboxToScreen(viewport, focus.bbox) : null;
 
+  // Bring the outline into view whenever it moves (another cell, page or zoom).
   useEffect(() => {
     highlightRef.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [highlight?.left, highlight?.top]);
+  }, [focus, viewport]);
 
   function onClick(e: MouseEvent<HTMLDivElement>): void {
     if (!viewport || (window.getSelection()?.toString() ?? '') !== '') return;
