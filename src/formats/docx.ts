@@ -6,7 +6,7 @@
  * is narrative in reading order. Locations: docs/office-formats.md.
  */
 import { DocumentError } from '../core/errors';
-import { titleScore } from '../core/pdf/attributes';
+import { titleScore } from '../core/table/heading';
 import type { ExtractedDocument, NarrativeBlock, Table } from '../core/model';
 import { SCHEMA_VERSION } from '../core/model';
 import type { TableAttributes } from './attributes';

@@ -3,10 +3,10 @@
  * leading rows that only carry the title/code/department/unit become attributes, trailing
  * footnote rows become notes, and the header is the rows the author marked as repeating header
  * (DOCX w:tblHeader, XLSX print titles) or else is inferred by the PDF extractor's own rule
- * (src/core/pdf/structure.ts), so a table reads the same whatever format it came in.
+ * (src/core/table/header-rows.ts), so a table reads the same whatever format it came in.
  */
 import type { BBox, Cell, CellSource, GridRow, Table } from '../core/model';
-import { cellValue, detectHeaderRows } from '../core/pdf/structure';
+import { cellValue, detectHeaderRows } from '../core/table/header-rows';
 import type { TableAttributes } from './attributes';
 import { classifyField, isNoteText, looksLikeTitle, mergeAttributes, parseAttributeFields } from './attributes';
 

@@ -5,12 +5,12 @@
  */
 import type { GridRow, NarrativeBlock, NarrativeLine, Table } from '../model';
 import { joinWrappedLines } from '../text/normalize';
-import { isNoteStart, isPageNumber, isSubtitle, matchCode, matchDepartment, matchOrganisation, matchUnit, titleScore } from './attributes';
+import { isNoteStart, isPageNumber, isSubtitle, matchCode, matchDepartment, matchOrganisation, matchUnit, titleScore } from '../table/heading';
 import type { PageLayout } from './layout';
 import type { TextLine } from './lines';
 import { lineSegments } from './lines';
 import type { TableBody } from './structure';
-import { cellValue } from './structure';
+import { cellValue } from '../table/header-rows';
 
 interface LineItem {
   kind: 'line';

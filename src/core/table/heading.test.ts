@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNoteStart, isPageNumber, matchCode, matchDepartment, matchUnit, titleScore } from './attributes';
+import { isNoteStart, isPageNumber, matchCode, matchDepartment, matchUnit, titleScore } from './heading';
 
 describe('table attributes', () => {
   it.each([
