@@ -3,7 +3,7 @@
  * redo entries carry the text they restore). These helpers fold the log into current values.
  */
 import type { ExtractedDocument, GridRow } from '../model';
-import { parseAmount } from '../money';
+import { cellValue, tableIdentifierColumns } from '../table/header-rows';
 import type { CellEdit, CellRef } from './model';
 
 export function cellKey(ref: CellRef): string {
@@ -32,12 +32,15 @@ export function applyEdits(doc: ExtractedDocument, edits: readonly CellEdit[]): 
   const latest = latestEdits(edits);
   const tables = doc.tables.map((table) => {
     let rows: GridRow[] | null = null;
+    let identifier: boolean[] | null = null;
     for (const edit of latest.values()) {
       if (edit.cell.tableId !== table.id) continue;
       const cell = table.rows[edit.cell.row]?.[edit.cell.col];
       if (!cell) continue;
       rows ??= table.rows.map((r) => r.slice());
-      rows[edit.cell.row]![edit.cell.col] = { ...cell, text: edit.after, value: parseAmount(edit.after) };
+      // a corrected code stays a code: values follow the same column rule as extraction
+      identifier ??= tableIdentifierColumns(table);
+      rows[edit.cell.row]![edit.cell.col] = { ...cell, text: edit.after, value: cellValue(edit.after, identifier[edit.cell.col] ?? false) };
     }
     return rows ? { ...table, rows } : table;
   });

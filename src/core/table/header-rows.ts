@@ -2,6 +2,7 @@
  * What a table's grid means, whatever format it came from (PDF, DOCX, XLSX): which leading rows
  * are the header, which columns hold codes rather than amounts, and each body cell's amount.
  */
+import type { Table } from '../model';
 import { parseAmount } from '../money';
 
 /** A cell placed on the grid: its top-left slot, its spans and its text. */
@@ -117,4 +118,15 @@ export function identifierColumns(raw: readonly PlacedCell[], headerRows: number
     for (let k = c.c0; k < c.c0 + c.colSpan; k++) out[k] = true;
   }
   return out;
+}
+
+/** The code/number columns of an extracted table, read from its header grid. */
+export function tableIdentifierColumns(table: Pick<Table, 'header' | 'columnCount'>): boolean[] {
+  const placed: PlacedCell[] = [];
+  table.header.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell) placed.push({ r0: r, c0: c, rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: cell.text });
+    }),
+  );
+  return identifierColumns(placed, table.header.length, table.columnCount);
 }
