@@ -215,7 +215,7 @@ const FILLER = /20\d{2}年度?|本年度?|当年|全年|部门|本部门|我部�
 
 /** A prior-year or comparison figure (比上年…, 上年预算数, 2025年执行数 in a 2026 budget). */
 export function isPriorOrOther(label: string, year: number | null): boolean {
-  if (/(比|较|与|同)上年|上年(度)?(预算|决算|执行|同期|数|实际)|上一年|去年|执行数|调整(后)?预算|追加|结余率|节约/.test(label)) return true;
+  if (/(比|较|与|同)上年|上年(?!末|期末|底)|上一年|去年|执行数|调整(后)?预算|追加|结余率|节约/.test(label)) return true;
   const years = yearsIn(label);
   if (year !== null && years.some((y) => y !== year)) return true;
   return false;

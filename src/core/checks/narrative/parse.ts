@@ -35,6 +35,8 @@ export interface AmountClaim {
 export interface PercentClaim {
   start: number;
   end: number;
+  /** start of the label */
+  labelStart: number;
   /** percent value as printed, e.g. 4.39 */
   value: number;
   decimals: number;
@@ -197,6 +199,7 @@ export function parseNarrative(nt: NarrativeText, year: number | null): ParsedNa
       percents.push({
         start,
         end: start + m[0].length,
+        labelStart: ls,
         value: Number(m[1]),
         decimals: (m[2] ?? '').length,
         label: squash(text.slice(ls, start)),

@@ -134,7 +134,7 @@ function runCodeNames(ctx: CheckContext): RuleResult {
     checked++;
     add(code, label, cellOf(t, row, col));
     const standard = catalogue.entries.get(code);
-    if (standard && !sameOrTruncated(standard, label)) {
+    if (standard && !sameCodeName(standard, label)) {
       const key = `${code}|${squash(label)}`;
       const m = mismatches.get(key) ?? { code, name: label, cells: [] };
       m.cells.push(cellOf(t, row, col));

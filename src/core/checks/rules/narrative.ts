@@ -317,11 +317,15 @@ function runShares(ctx: CheckContext, facts: FactIndex): RuleResult {
     const share = /^占(.*?)的?$/.exec(p.label) ?? /占(.*?)的?比重为?$/.exec(p.label);
     if (!share || /完成|执行/.test(p.label)) continue;
     const inSentence = bySentence.get(p.sentence) ?? [];
-    const part = inSentence.filter((a) => a.end <= p.start && !a.change).pop();
+    // "占支出合计150.00万元的33.33%": an amount inside the 占 phrase is the whole, not the part.
+    const phraseStart = p.labelStart;
+    const inPhrase = inSentence.filter((a) => a.start >= phraseStart && a.end <= p.start);
+    const part = inSentence.filter((a) => a.end <= phraseStart && !a.change).pop();
     if (!part) continue;
     const dens: { den: Denominator; explicit: boolean; head: boolean }[] = [];
     const named = share[1] ?? '';
-    if (named) {
+    for (const a of inPhrase) dens.push({ den: claimDen(a), explicit: true, head: false });
+    if (named && inPhrase.length === 0) {
       const fake = { ...part, label: named, change: null, subject: null };
       const concept = conceptOf(fake, labelCtx, null);
       if (concept) {
@@ -491,8 +495,8 @@ function runChanges(ctx: CheckContext, facts: FactIndex): RuleResult {
       const cur = currents[0]!;
       const prevValue = dir === 'up' ? cur.value - D.value : cur.value + D.value;
       const exact = prevValue > 0 ? (D.value / prevValue) * 100 : NaN;
-      certain = sameSentence === 1 && new Set(currents.map((x) => x.value)).size === 1;
       described = `本年 ${fmtClaim(cur.value)}，${dir === 'up' ? '增加' : '减少'} ${D.printed}，则上年为 ${fmtClaim(prevValue)}，${dir === 'up' ? '增长' : '下降'}率应为 ${Number.isFinite(exact) ? fmtPct(exact, p.decimals) : '无法计算'}`;
+      certain = sameSentence > 0 && new Set(currents.slice(0, sameSentence).map((x) => x.value)).size === 1;
       cells = currents.map((x) => x.fact).filter((f): f is Fact => f !== undefined);
       findings.push(changeFinding(ctx, parsed, D, p, described, certain, cells, tried));
       continue;
