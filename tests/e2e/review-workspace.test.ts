@@ -177,6 +177,26 @@ describe('review workspace (browser mode)', () => {
     await expect(page.getByLabel('标记本表已审核').isChecked()).resolves.toBe(true);
     expect(session.errors).toEqual([]);
   });
+
+  it('works under the strict Content-Security-Policy, which is enforced', async () => {
+    const { page } = session;
+    await gotoApp(page, app.url);
+    // parse worker, pdf.js worker, canvas, text layer and grid all ran: no violation was reported
+    await openDocument(page, NAME);
+    expect(session.errors).toEqual([]);
+    // and the policy is really in force: an injected inline script is refused
+    const verdict = await page.evaluate(
+      () =>
+        new Promise<string>((done) => {
+          document.addEventListener('securitypolicyviolation', (e) => done(`blocked by ${e.violatedDirective}`), { once: true });
+          const script = document.createElement('script');
+          script.textContent = 'window.__injected = true';
+          document.body.append(script);
+          setTimeout(() => done('not blocked'), 1000);
+        }),
+    );
+    expect(verdict).toBe('blocked by script-src-elem');
+  });
 });
 
 function documentCount(page: Page): Promise<string | null> {

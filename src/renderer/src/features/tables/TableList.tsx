@@ -1,12 +1,8 @@
 import type { ReactElement } from 'react';
-import type { Table } from '../../../../core/model';
 import { STRINGS } from '../../strings';
 import { useReview } from '../../stores/review';
 import { useWorkspace } from '../../stores/workspace';
-
-function tableName(table: Table): string {
-  return table.title ?? table.code ?? STRINGS.tables.untitled(table.id);
-}
+import { tableName } from './table-name';
 
 /** The open document's tables, in reading order, with their reviewed mark. */
 export function TableList(): ReactElement | null {
@@ -36,5 +32,3 @@ export function TableList(): ReactElement | null {
     </section>
   );
 }
-
-export { tableName };

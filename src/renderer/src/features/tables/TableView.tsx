@@ -5,7 +5,7 @@ import { useWorkspace } from '../../stores/workspace';
 import { CellPanel } from '../cell/CellPanel';
 import { OrphanList } from '../cell/OrphanList';
 import { TableGrid } from '../grid/TableGrid';
-import { tableName } from './TableList';
+import { tableName } from './table-name';
 
 /** The selected table: its caption, the reviewed switch, the grid and the cell panel. */
 export function TableView(): ReactElement {
