@@ -4,7 +4,7 @@
  */
 import type { BBox } from '../model';
 import type { Box, Matrix } from './geometry';
-import { invert, toUserBBox } from './geometry';
+import { invert, multiply, toUserBBox } from './geometry';
 import type { PdfPage } from './pdfjs-types';
 import type { OpsTable, Ruling } from './rulings';
 import { extractRulings } from './rulings';
@@ -21,12 +21,35 @@ export interface PageContent {
   toUser(box: Box): BBox;
 }
 
+/**
+ * The rotation at which the page's text reads left to right. Usually the page's own /Rotate, but a
+ * page may be stored or set sideways (a landscape table on a portrait page): a reader turns it.
+ */
+function readingRotation(page: PdfPage, items: readonly RawTextItem[]): number {
+  const candidates = [0, 90, 180, 270].map((turn) => (page.rotate + turn) % 360);
+  let best = candidates[0]!;
+  let bestScore = -1;
+  for (const rotation of candidates) {
+    const m = Array.from(page.getViewport({ scale: 1, rotation }).transform) as Matrix;
+    let score = 0;
+    for (const item of items) {
+      const t = multiply(item.transform as Matrix, m);
+      if (t[0] > 0 && Math.abs(t[1]) < 0.1 * t[0]) score += item.str.length;
+    }
+    if (score > bestScore) {
+      best = rotation;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 export async function readPage(page: PdfPage, pageNumber: number, OPS: OpsTable): Promise<PageContent> {
-  const viewport = page.getViewport({ scale: 1 });
-  const userToReading = Array.from(viewport.transform) as Matrix;
-  const readingToUser = invert(userToReading);
   const [text, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
   const items = text.items.filter((i): i is RawTextItem & typeof i => 'str' in i);
+  const viewport = page.getViewport({ scale: 1, rotation: readingRotation(page, items) });
+  const userToReading = Array.from(viewport.transform) as Matrix;
+  const readingToUser = invert(userToReading);
   const runs = toTextRuns(items, userToReading, text.styles as Record<string, FontStyle>);
   const rulings = extractRulings(ops.fnArray, ops.argsArray, OPS, userToReading);
   return {
