@@ -1,31 +1,13 @@
 /**
- * Builds an ExtractedDocument from the fixtures' hand-made ground truth (content JSON), so rules
- * can be tested on the seed publications independently of the PDF extractor.
+ * Builds an ExtractedDocument from the fixtures' hand-made ground truth by id (reads the file;
+ * Node only). Browser-safe tests import the JSON and use ./truth-content instead.
  */
 import type { ExtractedDocument } from '../../src/core/model';
 import { loadContent } from '../fixtures/truth';
-import type { PublicationContent, TruthTable } from '../fixtures/truth';
-import { doc } from './doc-builder';
-import type { TableSpec } from './doc-builder';
-
-export function truthTableSpec(t: TruthTable): TableSpec {
-  return {
-    title: t.title,
-    code: t.code,
-    unit: t.unit,
-    department: t.department,
-    notes: t.notes,
-    header: t.header,
-    rows: t.rows,
-    pages: t.pages,
-  };
-}
-
-export function contentToDocument(content: PublicationContent): ExtractedDocument {
-  return doc(content.tables.map(truthTableSpec), content.narrative, `${content.id}.json`);
-}
+import { contentDocument } from './truth-content';
+import type { ContentJson } from './truth-content';
 
 /** The seed publication `id` (000, 002, 004, edge-…) as a document. */
 export function truthDocument(id: string): ExtractedDocument {
-  return contentToDocument(loadContent(`content/${id}.json`));
+  return contentDocument(loadContent(`content/${id}.json`) as unknown as ContentJson);
 }

@@ -162,6 +162,16 @@ function summaryFacts(t: RecognizedTable, catalogue: CodeCatalogue, facts: Map<s
     classRows.sort((a, b) => Number(b.exact) - Number(a.exact));
     for (const { r, code } of classRows) rowFacts(t, block, r, `expense.class:${code}`, facts, r.label.replace(/\s+/g, ''));
   });
+  // Without carry-over lines (上海: 收入总计/支出总计 only), the 总计 is this year's total.
+  for (const side of ['income', 'expense'] as const) {
+    const carry = facts.get(side === 'income' ? 'income.item:carry' : 'expense.carry-out');
+    if (carry && carry.value !== 0) continue;
+    for (const [key, fact] of [...facts]) {
+      if (!key.startsWith(`${side}.grand`)) continue;
+      const alias = key.replace(`${side}.grand`, `${side}.this-year`);
+      if (!facts.has(alias)) facts.set(alias, { ...fact, key: alias });
+    }
+  }
 }
 
 function sameCatalogueName(core: string, code: string, catalogue: CodeCatalogue): boolean {
