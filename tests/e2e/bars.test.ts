@@ -153,6 +153,10 @@ describe('performance bars (browser mode)', () => {
     await printTablesPdf(join(folder.dir, '大表.pdf'), [largeTable(2000)]);
     await start();
     const { page } = session;
+    // a 48-page file takes a few seconds to parse: the list shows its progress meanwhile
+    await page.waitForSelector('.document-item[data-path="大表.pdf"][data-status="parsing"] progress', { timeout: 30_000 });
+    await expect(documentItem(page, '大表.pdf').textContent()).resolves.toMatch(/正在解析 \d+%/);
+    await screenshot(page, '12-parsing-progress');
     await waitParsed(page, '大表.pdf', 180_000);
     await expect(documentItem(page, '大表.pdf').textContent()).resolves.toContain('表格 1');
     await openDocument(page, '大表.pdf');
@@ -161,12 +165,13 @@ describe('performance bars (browser mode)', () => {
 
     // Scroll the grid ~2,400 px/s for 3 s, one step per animation frame, timing every frame; the same
     // loop without scrolling gives this machine's baseline (it is shared, so some frames drop anyway).
-    // Chromium's own counters give the main-thread work (script, style, layout) the scrolling cost.
+    // Chromium's own counter of main-thread CPU time gives what the scrolling costs, whatever the
+    // other processes on the machine are doing.
     const cdp = await session.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const work = async (): Promise<number> => {
       const { metrics } = await cdp.send('Performance.getMetrics');
-      return ['ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'].reduce((sum, name) => sum + (metrics.find((m) => m.name === name)?.value ?? 0), 0) * 1000;
+      return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
     };
     const idle = await page.evaluate(frameLoop, { selector: null, step: 0 });
     const workBefore = await work();
@@ -175,12 +180,13 @@ describe('performance bars (browser mode)', () => {
     await screenshot(page, '11-large-table-scrolled');
     console.log(
       `[bar] scrolling the 2,000-row table: ${scrolling.frames} frames in 3 s, frame time p50 ${scrolling.p50.toFixed(1)} ms, p95 ${scrolling.p95.toFixed(1)} ms, ` +
-        `${scrolling.dropped} frames over 25 ms (target 0); main-thread work ${workPerFrame.toFixed(1)} ms per frame; ` +
+        `${scrolling.dropped} frames over 25 ms (target 0); main-thread CPU ${workPerFrame.toFixed(1)} ms per frame; ` +
         `same loop without scrolling: ${idle.dropped} of ${idle.frames} frames over 25 ms (machine baseline)`,
     );
     expect(scrolling.scrolled).toBeGreaterThan(4000);
     expect(scrolling.p50).toBeLessThan(18);
-    expect(workPerFrame).toBeLessThan(10);
+    // the scrolling work fits in a 60 Hz frame
+    expect(workPerFrame).toBeLessThan(16.7);
 
     // the whole table is there: the last row comes into view at the bottom
     await page.evaluate(() => {

@@ -178,6 +178,42 @@ describe('review workspace (browser mode)', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('moves and edits like a spreadsheet: arrows, Tab, F2, Esc', async () => {
+    const { page } = session;
+    await gotoApp(page, app.url);
+    await openDocument(page, NAME);
+    await selectTable(page, table.id);
+    const focused = (row: number, col: number): Promise<string | null> => gridCell(page, row, col).getAttribute('class');
+    const cellA = table.rows[first.row]![first.col]!;
+
+    await gridCell(page, first.row, first.col).click();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => focused(first.row - 1, first.col)).toContain('ag-cell-focus');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => focused(first.row, first.col)).toContain('ag-cell-focus');
+    // the outline follows the keyboard too
+    await expect(page.getByTestId('cell-original').textContent()).resolves.toBe(cellA.text);
+
+    // F2 opens the editor, Esc leaves it without changing anything or writing to the log
+    await page.keyboard.press('F2');
+    await page.locator('.table-grid input').first().waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('999.99');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => gridCell(page, first.row, first.col).textContent()).toBe(cellA.text);
+    expect(await storedEdits(page)).toEqual([]);
+
+    // Tab commits an edit and moves right
+    await page.keyboard.press('F2');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1.00');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => gridCell(page, first.row, first.col).textContent()).toBe('1.00');
+    await expect.poll(() => (table.columnCount > first.col + 1 ? focused(first.row, first.col + 1) : Promise.resolve('ag-cell-focus'))).toContain('ag-cell-focus');
+    expect((await storedEdits(page)).map((e) => [e.op, e.after])).toEqual([['set', '1.00']]);
+    expect(session.errors).toEqual([]);
+  });
+
   it('works under the strict Content-Security-Policy, which is enforced', async () => {
     const { page } = session;
     await gotoApp(page, app.url);
