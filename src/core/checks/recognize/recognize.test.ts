@@ -95,3 +95,23 @@ describe('units and resolution', () => {
     expect(rd.year).toBe(2023);
   });
 });
+
+describe('codes printed inside the label', () => {
+  it('reads "2080505 机关事业单位…" in a 项目 column as a code row', () => {
+    const t = one({
+      title: '支出决算表',
+      header: [['项目', '本年支出合计', '基本支出', '项目支出']],
+      rows: [
+        ['合计', '20.00', '20.00', '0.00'],
+        ['208 社会保障和就业支出', '20.00', '20.00', '0.00'],
+        ['2080505机关事业单位基本养老保险缴费支出', '20.00', '20.00', '0.00'],
+      ],
+    });
+    const rows = allRows(t);
+    expect(rows.map((r) => [r.kind, r.code, r.label])).toEqual([
+      ['total', null, '合计'],
+      ['code', '208', '社会保障和就业支出'],
+      ['code', '2080505', '机关事业单位基本养老保险缴费支出'],
+    ]);
+  });
+});

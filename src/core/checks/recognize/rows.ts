@@ -296,6 +296,14 @@ function readRow(row: (Cell | null)[], r: number, block: Block, unit: MoneyUnit,
       label = codeCellText;
     }
   }
+  // "2080505 机关事业单位基本养老保险缴费支出" printed in one label cell (no code column).
+  if (!code && block.codeCol === null && block.codeParts.length === 0) {
+    const m = /^(\d{7}|\d{5}|\d{3})[\s\u3000]*([^\d\s].*)$/.exec(label.trim());
+    if (m && classifyCode(m[1]!) !== null && !ORG_NAME.test(squash(m[2]!))) {
+      code = m[1]!;
+      label = m[2]!;
+    }
+  }
   // "853保定市莲池区医疗保障局" printed as one label: unit code glued to the name.
   const glued = /^(\d{3,9})(\D.*)$/.exec(squash(label));
   if (!code && !unitCode && glued && ORG_NAME.test(glued[2]!)) {
