@@ -219,6 +219,11 @@ function threePublicFacts(t: RecognizedTable, facts: Map<string, Fact>): void {
       const core = r.core.replace(/^其中[:：]?/, '');
       const part = THREE_PUBLIC_ROWS.find((x) => x.re.test(core))!.part;
       add(facts, t, `3p.${part}`, r, main, `${t.name}「${r.label.replace(/\s+/g, '')}」`);
+      // 决算 tables printed vertically: 预算数 and 决算数 columns.
+      for (const c of block.amountCols) {
+        const q = t.columns[c]?.qualifier;
+        if (q) add(facts, t, `3p.${part}@${q}`, r, c, `${t.name}「${r.label.replace(/\s+/g, '')}」行「${t.columns[c]!.header}」`);
+      }
     }
     const total = rows.find((r) => r.kind === 'total');
     if (total && !facts.has('3p.total')) add(facts, t, '3p.total', total, main, `${t.name}「${total.label}」`);

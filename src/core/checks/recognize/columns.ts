@@ -112,7 +112,7 @@ const CONCEPTS: { sem: Semantic; re: RegExp }[] = [
   { sem: 'superior', re: /上级补助/ },
   { sem: 'affiliated', re: /附属单位上缴/ },
   { sem: 'other-income', re: /^其他收入/ },
-  { sem: 'quantity', re: /数量|人数|辆|台|套|面积/ },
+  { sem: 'quantity', re: /数量|人数|辆|台|套|面积|%|％|率|比例|百分比|占比|比重/ },
 ];
 
 /** Labels that only say "the total" (of whatever their parent is). */
@@ -139,6 +139,8 @@ function qualifierOf(path: readonly string[]): 'budget' | 'actual' | null {
 
 /** Semantic from the leaf up: the first label naming a concept, else the total. */
 export function semanticOf(path: readonly string[]): Semantic | null {
+  // Rates, shares and counts never add up, whatever the group above them.
+  if (path.some((l) => /%|％|率$|比例|百分比|占比|比重|^数量|人数/.test(l))) return 'quantity';
   for (let i = path.length - 1; i >= 0; i--) {
     const label = path[i]!;
     if (isTotalWord(label)) continue;
