@@ -1,5 +1,5 @@
 /**
- * The folder seen through the browser bridge: a file copied in appears and gets parsed; a file
+ * The folder seen through the browser bridge: a file copied in (PDF, Excel) appears and gets parsed; a file
  * that changes on disk is parsed again and its edits follow their cells into the new version,
  * while edits whose row is gone are listed as orphans (never dropped).
  */
@@ -64,6 +64,11 @@ describe('watched folder (browser mode)', () => {
     await waitParsed(page, '决算 2023.pdf');
     const expected = await extractFile(join(FIXTURE_PDF_DIR, '002-libreoffice.pdf'));
     await expect(documentItem(page, '决算 2023.pdf').textContent()).resolves.toContain(`表格 ${expected.tables.length}`);
+    // Word/Excel files are read too (in the same parse worker)
+    await folder.add(join(FIXTURE_PDF_DIR, '../office/seed000.xlsx'), '预算.xlsx');
+    await waitParsed(page, '预算.xlsx');
+    const workbook = await extractFile(join(FIXTURE_PDF_DIR, '../office/seed000.xlsx'));
+    await expect(documentItem(page, '预算.xlsx').textContent()).resolves.toContain(`表格 ${workbook.tables.length}`);
     await screenshot(page, '20-file-added-to-folder');
     expect(session.errors).toEqual([]);
   });

@@ -38,7 +38,6 @@ export const STRINGS = {
     none: '未识别到表格。',
     noneSelected: '未选择表格',
     untitled: (id: string) => `未命名表格 ${id}`,
-    pages: (first: number, last: number) => (first === last ? `第 ${first} 页` : `第 ${first}–${last} 页`),
     unit: (unit: string) => `单位：${unit}`,
     reviewed: '已审核',
     markReviewed: '标记本表已审核',
@@ -48,7 +47,6 @@ export const STRINGS = {
     region: '文字说明',
     title: (n: number) => `文字说明（${n}）`,
     none: '未识别到文字说明。',
-    page: (page: number) => `第 ${page} 页`,
   },
   page: {
     region: '原文页面',
@@ -79,7 +77,6 @@ export const STRINGS = {
     current: '当前值',
     editedBadge: '已修改',
     location: '位置',
-    pageAt: (page: number) => `第 ${page} 页`,
     confidence: '提示',
     confidenceReason: {
       ok: '',
@@ -98,6 +95,14 @@ export const STRINGS = {
     title: (n: number) => `文件已更新：${n} 处修改无法对应到新版本`,
     explain: '以下修改是在旧版本文件上做的，新版本中找不到对应的单元格（表名、行名或列名已变化）。请核对后在新版本中重新修改。',
     untitled: '（无标题表格）',
+  },
+  location: {
+    page: (page: number) => `第 ${page} 页`,
+    pages: (first: number, last: number) => `第 ${first}–${last} 页`,
+    sheet: (n: number) => `第 ${n} 个工作表`,
+    sheets: (first: number, last: number) => `第 ${first}–${last} 个工作表`,
+    sheetCell: (sheet: string, address: string) => `工作表“${sheet}” ${address} 单元格`,
+    docxCell: (table: number, row: number) => `文档第 ${table} 个表格第 ${row} 行`,
   },
   workspace: {
     chooseDocument: '请在左侧选择一个已解析的文档。',

@@ -137,7 +137,6 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
         changed();
         return cached;
       }
-      if (t.entry.format !== 'pdf') throw new DocumentError('unsupported-format', t.entry.format);
       update(relativePath, { status: 'parsing', progress: 0 });
       changed();
       const doc = await parseInWorker(relativePath, sha256, data, (progress) => {

@@ -1,6 +1,7 @@
 /**
- * Browser mode only: parses PDFs off the UI thread with the core extractor and the pdf.js browser
- * build. pdf.js runs its own "worker" in this thread (fake worker) rather than nesting another.
+ * Browser mode only: parses files off the UI thread — PDFs with the core extractor and the pdf.js
+ * browser build (pdf.js runs its own "worker" in this thread rather than nesting another), Word
+ * and Excel files with the office readers (src/formats, loaded on first use).
  */
 import * as pdfjs from 'pdfjs-dist';
 import * as pdfjsWorker from 'pdfjs-dist/build/pdf.worker.mjs';
@@ -33,11 +34,13 @@ addEventListener('message', (event: MessageEvent<ParseRequest>) => {
   const request = event.data;
   if (request.type !== 'parse') return;
   const { id } = request;
-  extractPdf(sourceFor(request.pdfjsAssetsUrl), request.data, {
-    path: request.path,
-    sha256: request.sha256,
-    onProgress: (done, total) => reply({ type: 'progress', id, done, total }),
-  }).then(
+  const options = { path: request.path, sha256: request.sha256, onProgress: (done: number, total: number) => reply({ type: 'progress', id, done, total }) };
+  const ext = /\.[^./]+$/.exec(request.path)?.[0]?.toLowerCase() ?? '';
+  const parsed =
+    ext === '.pdf' || ext === ''
+      ? extractPdf(sourceFor(request.pdfjsAssetsUrl), request.data, options)
+      : import('../../../formats').then(({ extractOffice }) => extractOffice(request.data, ext, options));
+  parsed.then(
     (doc) => reply({ type: 'done', id, doc }),
     (error: unknown) => reply({ type: 'error', id, error: serializeError(error) }),
   );

@@ -5,6 +5,7 @@ import type { CellEdit } from '../../../../core/review/model';
 import { STRINGS } from '../../strings';
 import { useReview } from '../../stores/review';
 import { useWorkspace } from '../../stores/workspace';
+import { cellLocation } from './location';
 
 function HistoryItem({ entry }: { entry: CellEdit }): ReactElement {
   return (
@@ -55,7 +56,7 @@ export function CellPanel(): ReactElement {
           {edited ? <span className="badge">{STRINGS.cell.editedBadge}</span> : null}
         </dd>
         <dt>{STRINGS.cell.location}</dt>
-        <dd>{cell ? STRINGS.cell.pageAt(cell.page) : ''}</dd>
+        <dd>{cell ? cellLocation(doc, cell) : ''}</dd>
         {cell && cell.confidence !== 'ok' ? (
           <>
             <dt>{STRINGS.cell.confidence}</dt>

@@ -1,13 +1,15 @@
 import type { ReactElement } from 'react';
 import { STRINGS } from '../../strings';
 import { useWorkspace } from '../../stores/workspace';
+import { formatOf } from '../cell/location';
 
 /** The document's narrative paragraphs; choosing one turns to its page and outlines it. */
 export function NarrativeList(): ReactElement | null {
-  const narrative = useWorkspace((s) => s.doc?.narrative);
+  const doc = useWorkspace((s) => s.doc);
+  const narrative = doc?.narrative;
   const active = useWorkspace((s) => s.narrativeIndex);
   const selectNarrative = useWorkspace((s) => s.selectNarrative);
-  if (!narrative) return null;
+  if (!doc || !narrative) return null;
   return (
     <section className="narrative-list" aria-label={STRINGS.narrative.region}>
       <h2>{STRINGS.narrative.title(narrative.length)}</h2>
@@ -16,7 +18,7 @@ export function NarrativeList(): ReactElement | null {
         {narrative.map((block, i) => (
           <li key={i} className={i === active ? 'active' : ''}>
             <button type="button" onClick={() => selectNarrative(i)}>
-              <span className="narrative-page">{STRINGS.narrative.page(block.page)}</span>
+              {doc && formatOf(doc) === 'pdf' ? <span className="narrative-page">{STRINGS.location.page(block.page)}</span> : null}
               <span className="narrative-text">{block.text}</span>
             </button>
           </li>

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { STRINGS } from '../../strings';
 import { useReview } from '../../stores/review';
 import { useWorkspace } from '../../stores/workspace';
+import { tableLocation } from '../cell/location';
 import { tableName } from './table-name';
 
 /** The open document's tables, in reading order, with their reviewed mark. */
@@ -22,7 +23,7 @@ export function TableList(): ReactElement | null {
               <span className="table-name">{tableName(table)}</span>
               <span className="table-meta">
                 {table.code ? `${table.code} · ` : ''}
-                {STRINGS.tables.pages(table.pages[0], table.pages[1])}
+                {tableLocation(doc, table)}
               </span>
               {reviewed.has(table.id) ? <span className="reviewed-mark" title={STRINGS.tables.reviewed}>✓</span> : null}
             </button>
