@@ -154,8 +154,15 @@ describe('performance bars (browser mode)', () => {
     await start();
     const { page } = session;
     // a 48-page file takes a few seconds to parse: the list shows its progress meanwhile
-    await page.waitForSelector('.document-item[data-path="大表.pdf"][data-status="parsing"] progress', { timeout: 30_000 });
-    await expect(documentItem(page, '大表.pdf').textContent()).resolves.toMatch(/正在解析 \d+%/);
+    await page.waitForFunction(
+      () => {
+        const bar = document.querySelector<HTMLProgressElement>('.document-item[data-path="大表.pdf"][data-status="parsing"] progress');
+        return bar !== null && bar.value > 0 && bar.value < 1;
+      },
+      undefined,
+      { timeout: 30_000, polling: 'raf' },
+    );
+    await expect(documentItem(page, '大表.pdf').textContent()).resolves.toMatch(/正在解析 [1-9]\d?%/);
     await screenshot(page, '12-parsing-progress');
     await waitParsed(page, '大表.pdf', 180_000);
     await expect(documentItem(page, '大表.pdf').textContent()).resolves.toContain('表格 1');
