@@ -14,6 +14,7 @@ export const STRINGS = {
     savedDetail: (ms: number) => `修改已写入本地数据库（${ms.toFixed(1)} 毫秒）`,
     saveFailed: (message: string) => `保存失败：${message}`,
     reviewer: '审核人',
+    settingsFailed: (message: string) => `设置读取或保存失败：${message}`,
     reviewerPlaceholder: '请输入姓名',
   },
   documents: {

@@ -36,6 +36,7 @@ function SaveIndicator({ save }: { save: SaveState }): ReactElement {
 export function AppHeader(): ReactElement {
   const reviewerName = useSettings((s) => s.settings.reviewerName);
   const setReviewerName = useSettings((s) => s.setReviewerName);
+  const settingsError = useSettings((s) => s.error);
   const save = useReview((s) => s.save);
   const canUndo = useReview((s) => s.canUndo);
   const canRedo = useReview((s) => s.canRedo);
@@ -53,6 +54,7 @@ export function AppHeader(): ReactElement {
       </button>
       <SaveIndicator save={save} />
       <span className="toolbar-gap" />
+      {settingsError ? <span className="status-error">{STRINGS.header.settingsFailed(settingsError)}</span> : null}
       <label className="reviewer">
         {STRINGS.header.reviewer}
         <input
