@@ -128,8 +128,15 @@ export function buildBlocks(columns: readonly ColumnInfo[]): Block[] {
         break;
       case 'label':
         if (current.labelCol === null) current.labelCol = col.col;
-        else if (current.altLabelCol === null) current.altLabelCol = col.col;
-        else current.textCols.push(col.col);
+        else if (current.altLabelCol === null) {
+          // The line's own name (项目名称, 科目名称) beats the unit it belongs to (单位名称).
+          const first = columns[current.labelCol]!.path.at(-1) ?? '';
+          const leaf = col.path.at(-1) ?? '';
+          if (/^(单位|部门)名称$/.test(first) && /项目|科目/.test(leaf)) {
+            current.altLabelCol = current.labelCol;
+            current.labelCol = col.col;
+          } else current.altLabelCol = col.col;
+        } else current.textCols.push(col.col);
         break;
       case 'text':
       case 'serial':

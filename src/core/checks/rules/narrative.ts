@@ -313,6 +313,7 @@ function runShares(ctx: CheckContext, facts: FactIndex): RuleResult {
   const findings: Finding[] = [];
   let checked = 0;
   const bySentence = groupBySentence(parsed);
+  const namedWholes = new Map<PercentClaim, { den: Denominator; explicit: boolean; head: boolean }[]>();
   for (const p of parsed.percents) {
     const share = /^占(.*?)的?$/.exec(p.label) ?? /占(.*?)的?比重为?$/.exec(p.label);
     if (!share || /完成|执行/.test(p.label)) continue;
@@ -337,6 +338,20 @@ function runShares(ctx: CheckContext, facts: FactIndex): RuleResult {
         }
       }
     } else {
+      // A whole named by an earlier share of the sentence ("占本年收入合计的85.71%；事业收入…，占9.52%").
+      for (const [q, d] of namedWholes) if (q.sentence === p.sentence) dens.push(...d.map((x) => ({ ...x, explicit: false })));
+      // The publication's totals are always plausible wholes.
+      const totals: Concept = {
+        name: '合计',
+        strong: false,
+        refs: [
+          { type: 'summary', key: 'income.this-year' },
+          { type: 'summary', key: 'income.grand' },
+          { type: 'summary', key: 'expense.this-year' },
+          { type: 'summary', key: 'expense.grand' },
+        ],
+      };
+      for (const f of candidates(totals, facts)) dens.push({ den: factDen(f), explicit: false, head: false });
       const head = inSentence.find((a) => a !== part && !a.change && a.start < part.start && !isPriorOrOther(a.label, ctx.rd.year));
       if (head) dens.push({ den: claimDen(head), explicit: false, head: true });
       // The sentence before may state the whole ("支出合计2006.90万元，其中：…").
@@ -371,6 +386,7 @@ function runShares(ctx: CheckContext, facts: FactIndex): RuleResult {
         }
       }
     }
+    if (named || inPhrase.length > 0) namedWholes.set(p, dens.filter((d) => d.explicit));
     const usable = dens.filter((d) => d.den.value > 0);
     if (usable.length === 0) continue;
     checked++;

@@ -223,7 +223,8 @@ function totalChecks(t: RecognizedTable, block: Block, cols: readonly number[]):
     }
     const range = rows.slice(prev + 1, i);
     const prevTotal = prev >= 0 && prev >= firstEntry ? rows[prev]! : null;
-    const carries = prevTotal !== null && (r.total === 'grand' || prevTotal.total !== 'grand');
+    // 总计 after 本年合计 adds it with the carry-over lines; a 小计 never adds the previous 小计.
+    const carries = prevTotal !== null && r.total !== 'subtotal' && prevTotal.total !== 'subtotal' && (r.total === 'grand' || prevTotal.total !== 'grand');
     const reading = topLevel(range, cols) ?? (carries ? { parts: [], alternatives: [], certain: true } : null);
     if (!reading) return;
     checks.push(...sumChecksFor(t, cols, r, reading, 'in-table.row-totals', where, carries && prevTotal ? [prevTotal] : []));
