@@ -79,8 +79,6 @@ export function TableGrid({ table }: { table: Table }): ReactElement {
         enableCellSpan
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
-        singleClickEdit={false}
-        suppressCellFocus={false}
         tooltipShowDelay={250}
         animateRows={false}
         overlayNoRowsTemplate={`<span>${STRINGS.grid.noRows}</span>`}
