@@ -13,10 +13,14 @@ import type { HandFinding } from '../helpers/seed-discrepancies';
 
 const TABLE_RULES = /^(in-table|cross|naming\.department|naming\.code-names|completeness)/;
 
+// The Chromium PDFs also print heading lines the ground truth keeps apart (004: 截止时间：2025-12-31 above
+// each 固定资产占用情况表 of a 2025 budget, whose figures are as of 上年末).
+const DATE_004: HandFinding = { what: '2025年预算的固定资产表“截止时间：2025-12-31”，应为上年末（2024年）', rule: 'text.years', severity: 'warning', says: ['截止时间：2025-12-31', '2024年'], count: 2 };
+
 const SEEDS: [string, HandFinding[]][] = [
   ['000', HAND_000],
   ['002', HAND_002],
-  ['004', HAND_004],
+  ['004', [...HAND_004, DATE_004]],
 ];
 
 describe.each(SEEDS)('fixture %s', (id, hand) => {

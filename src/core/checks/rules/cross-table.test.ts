@@ -24,7 +24,7 @@ describe('cross-table relation catalog', () => {
     const r = runChecks(sampleBudget({ cells: [[0, 3, 3, '152.00'], [0, 5, 3, '152.00'], [0, 5, 1, '152.00'], [0, 3, 1, '152.00']] }));
     const f = r.findings.find((x) => x.rule === 'cross.summary-expense=expense-table');
     expect(f?.severity).toBe('error');
-    expect(f?.message).toContain('152.00 ≠');
+    expect(f?.message).toContain('152.00万元 ≠');
     expect(f?.difference).toBe('2.00');
     expect(f?.cells).toHaveLength(2);
   });
@@ -66,6 +66,15 @@ describe('cross-table relation catalog', () => {
     const f = over.findings.find((x) => x.rule === 'cross.basic-code<=econ-summary-code');
     expect(f?.severity).toBe('warning');
     expect(f?.message).toContain('大于');
+  });
+
+  it('reports a table whose unit is declared wrongly (figures ten thousand times apart)', () => {
+    const tables = sampleTables();
+    const wrongUnit = { ...tables[3]!, unit: '元' };
+    const r = runChecks(doc([tables[0]!, tables[1]!, tables[2]!, wrongUnit, tables[4]!]));
+    const f = r.findings.find((x) => x.rule === 'cross.general-basic=basic-table');
+    expect(f?.kind).toBe('unit');
+    expect(f?.message).toContain('相差一万倍');
   });
 
   it('compares a 元 table with a 万元 table exactly', () => {

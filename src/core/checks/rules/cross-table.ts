@@ -71,7 +71,7 @@ function generalFundsOnly(facts: FactIndex, tables: readonly RecognizedTable[]):
 }
 
 function describe(f: Fact): string {
-  return `${f.label} ${formatFen(f.value, f.t.unit)}${f.t.unit === '万元' ? '' : f.t.unit}`;
+  return `${f.label} ${formatFen(f.value, f.t.unit)}${f.t.unit}`;
 }
 
 function compare(rel: Relation, left: Fact, right: Fact, perTerm: number, location: string[]): Finding | null {
@@ -90,6 +90,21 @@ function compare(rel: Relation, left: Fact, right: Fact, perTerm: number, locati
   } else {
     const c = compareFigures(left.value, right.value, left.t.resolution, right.t.resolution, perTerm);
     if (c === 'equal') return null;
+    // Ten thousand times apart: one table's unit is wrong (元 printed as 万元 or the reverse).
+    const slip = [10_000, 1 / 10_000].find((k) => left.value !== 0 && compareFigures(Math.round(left.value * k), right.value, Math.max(1, Math.round(left.t.resolution * k)), right.t.resolution, 0) === 'equal');
+    if (slip !== undefined && c === 'different') {
+      return makeFinding({
+        rule: `cross.${rel.id}`,
+        kind: 'unit',
+        severity: rel.severity ?? 'error',
+        message: `${describe(left)} 与 ${describe(right)} 数字相同而相差一万倍，其中一张表的金额单位（元/万元）标注有误（${rel.title}）。`,
+        location: [...location, 'unit'],
+        cells: [cellOf(left.t, left.row, left.col), cellOf(right.t, right.row, right.col)],
+        expected: null,
+        actual: null,
+        difference: null,
+      });
+    }
     severity = c === 'rounding' ? 'note' : (rel.severity ?? 'error');
     const tail = c === 'rounding' ? '，在四舍五入尾差范围内（尾差）' : '';
     message = `${describe(left)} ≠ ${describe(right)}，相差 ${fmtDiff}${tail}（${rel.title}）。`;

@@ -221,6 +221,34 @@ function runYears(ctx: CheckContext): RuleResult {
       }),
     );
   }
+  // Data dates: a budget for year Y reports assets as of Y−1 (上年末); final accounts of year Y as of Y.
+  const kind = ctx.rd.kind;
+  if (kind) {
+    const dated = /(截至|截止)(时间|日期)?[:：]?\s*(20\d{2})(年|-|\/|\.)(\d{1,2})(?:(月|-|\/|\.)(\d{1,2})日?)?/g;
+    let n = 0;
+    for (let m = dated.exec(text); m; m = dated.exec(text)) {
+      checked++;
+      const y = Number(m[3]);
+      const wrong = kind === '预算' ? y >= year : y !== year;
+      if (!wrong) continue;
+      const around = m[0].replace(/\s+/g, '');
+      findings.push(
+        makeFinding({
+          rule: 'text.years',
+          kind: 'naming',
+          severity: 'warning',
+          message:
+            kind === '预算'
+              ? `“${around}”：${year}年预算公开的数据时点应在${year - 1}年（上年末），不应为${y}年。`
+              : `“${around}”：${year}年度决算的数据时点应为${year}年末，不应为${y}年。`,
+          location: ['data-date', m[0], n++],
+          narrative: spansOf(ctx.narrative, m.index, m.index + m[0].length),
+          expected: kind === '预算' ? `${year - 1}年` : `${year}年`,
+          actual: `${y}年`,
+        }),
+      );
+    }
+  }
   return { findings, checked };
 }
 
