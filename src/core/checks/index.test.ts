@@ -65,3 +65,28 @@ describe('runChecks', () => {
     expect(off.coverage.find((c) => c.rule === 'in-table.row-totals')).toMatchObject({ outcome: 'not-run', reason: '已停用' });
   });
 });
+
+describe('robustness to extraction', () => {
+  it('reads a table left in two pieces over pages as one, and points findings at the printed piece', () => {
+    const d = sampleBudget({ cells: [[1, 4, 4, '11.00']] });
+    const expense = d.tables[1]!;
+    const second = { ...expense, id: 't2b', title: null, rows: expense.rows.slice(3), pages: [2, 2] as [number, number] };
+    d.tables.splice(1, 1, { ...expense, rows: expense.rows.slice(0, 3) }, second);
+    const r = runChecks(d);
+    const f = r.findings.filter((x) => x.severity === 'error' && x.kind === 'in-table');
+    // 住房公积金 10.00 → 11.00 breaks 合计 (row 0 of the first piece) and its own line (row 1 of the second).
+    expect(f.map((x) => x.rule).sort()).toEqual(['in-table.column-totals', 'in-table.row-totals']);
+    expect(f.find((x) => x.rule === 'in-table.column-totals')!.cells[0]).toMatchObject({ table: 't2b', row: 1 });
+    expect(f.find((x) => x.rule === 'in-table.row-totals')!.cells.some((c) => c.table === 't2b' && c.row === 1)).toBe(true);
+  });
+
+  it('reads header lines left in the body as header, and 栏次 lines as column numbers', () => {
+    const d = sampleBudget();
+    for (const t of d.tables) {
+      t.rows = [...t.header, ...t.rows];
+      t.header = [];
+    }
+    const r = runChecks(d);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});

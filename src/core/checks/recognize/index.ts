@@ -43,6 +43,11 @@ export interface RecognizedTable {
   name: string;
   /** year printed in the title */
   year: number | null;
+  /**
+   * Where each body row of `table` was printed: a table continued over pages and extracted as
+   * several tables is read as one (rows appended); findings point back at the printed pieces.
+   */
+  origin: { table: string; row: number }[];
 }
 
 export interface RecognizedDocument {
@@ -65,7 +70,7 @@ function splitHeader(table: Table): { header: GridRow[]; bodyStart: number } {
     const texts = row.filter((c) => c !== null && c.text.trim() !== '').map((c) => c!.text.trim());
     if (texts.length === 0) continue;
     if (texts.some((t) => isAmountText(t) && t.includes('.'))) break;
-    if (!texts.some((t) => /合计|总计|小计|项目|科目|名称|编码|支出|收入|经费|预算数|决算数/.test(t))) break;
+    if (!texts.some((t) => /合计|总计|小计|项目|科目|名称|编码|代码|支出|收入|经费|预算|决算|拨款|资金|结转|补助|栏次|行次|序号|^[类款项]$/.test(t))) break;
     header.push(row);
   }
   if (header.length === 0 || header.length === table.rows.length) return { header: [], bodyStart: 0 };
@@ -101,7 +106,61 @@ function mostCommon<T>(items: readonly T[]): T | null {
   return best;
 }
 
-function recognizeTable(table: Table, index: number, fallbackUnit: MoneyUnit | null): Omit<RecognizedTable, 'group'> {
+function rowText(row: GridRow): string {
+  return row.map((c) => (c ? squash(c.text) : '')).join('|');
+}
+
+/** Whether `next` continues `prev` on the following page(s): no title of its own, same columns. */
+function continues(prev: Table, next: Table): boolean {
+  if (next.columnCount !== prev.columnCount) return false;
+  const title = next.title ? squash(next.title).replace(/[(（]?续(表)?[)）]?$/, '') : '';
+  if (title && prev.title && title !== squash(prev.title)) return false;
+  if (title && !prev.title) return false;
+  if (next.pages[0] > prev.pages[1] + 1 || next.pages[0] < prev.pages[1]) return false;
+  if (next.header.length > 0 && prev.header.length > 0) {
+    const a = prev.header.map(rowText).join('/');
+    const b = next.header.map(rowText).join('/');
+    if (a !== b) return false;
+  }
+  return true;
+}
+
+interface LogicalTable {
+  table: Table;
+  origin: { table: string; row: number }[];
+}
+
+/** Joins tables continued over pages that the extraction left apart. */
+function logicalTables(tables: readonly Table[]): LogicalTable[] {
+  const out: LogicalTable[] = [];
+  for (const t of tables) {
+    const last = out[out.length - 1];
+    if (last && continues(last.table, t)) {
+      const headerTexts = new Set(last.table.header.map(rowText));
+      const rows = t.rows.map((r) => (headerTexts.has(rowText(r)) || isRepeatedHeader(r, last.table) ? r.map(() => null) : r));
+      last.table = {
+        ...last.table,
+        rows: [...last.table.rows, ...rows],
+        pages: [last.table.pages[0], t.pages[1]],
+        notes: [...last.table.notes, ...t.notes],
+      };
+      last.origin.push(...t.rows.map((_, row) => ({ table: t.id, row })));
+      continue;
+    }
+    out.push({ table: t, origin: t.rows.map((_, row) => ({ table: t.id, row })) });
+  }
+  return out;
+}
+
+/** A header line repeated as a body line on a continuation page (no amount, header words only). */
+function isRepeatedHeader(row: GridRow, table: Table): boolean {
+  if (table.header.length === 0) return false;
+  const words = new Set(table.header.flat().filter((c) => c !== null).map((c) => squash(c!.text)).filter((w) => w));
+  const texts = row.filter((c) => c !== null && c.text.trim() !== '').map((c) => squash(c!.text));
+  return texts.length >= 2 && texts.every((t) => words.has(t));
+}
+
+function recognizeTable(table: Table, index: number, fallbackUnit: MoneyUnit | null): Omit<RecognizedTable, 'group' | 'origin'> {
   const { header, bodyStart } = splitHeader(table);
   const shaped: Table = bodyStart > 0 ? { ...table, header, rows: table.rows.map((r, i) => (i < bodyStart ? r.map(() => null) : r)) } : table;
   const tree = buildHeaderTree(shaped.header, table.columnCount);
@@ -160,14 +219,15 @@ function recognizeTable(table: Table, index: number, fallbackUnit: MoneyUnit | n
 export function recognizeDocument(doc: ExtractedDocument): RecognizedDocument {
   const declaredUnits = doc.tables.map((t) => parseUnit(t.unit)).filter((u): u is MoneyUnit => u !== null);
   const fallbackUnit = mostCommon(declaredUnits);
-  const partial = doc.tables.map((t, i) => recognizeTable(t, i, fallbackUnit));
+  const logical = logicalTables(doc.tables);
   const tables: RecognizedTable[] = [];
   let group = 'doc';
-  for (const t of partial) {
+  logical.forEach((lt, i) => {
+    const t = recognizeTable(lt.table, i, fallbackUnit);
     const key = departmentKey(t.table.department);
     if (key) group = key.replace(/本级$/, '·本级');
-    tables.push({ ...t, group });
-  }
+    tables.push({ ...t, group, origin: lt.origin });
+  });
   const groups = [...new Set(tables.map((t) => t.group))];
   // 部门 and 本级 tables of the same department are different groups, keyed apart above.
   const years = tables.map((t) => t.year).filter((y): y is number => y !== null);

@@ -11,6 +11,7 @@ import { coreLabel, isBreakdownLabel, outlineDepth, squash, totalKind } from '..
 import type { TotalKind } from '../text';
 import type { ColumnInfo } from './columns';
 import { isAmountText } from './columns';
+import { isColumnNumbersRow } from './header';
 
 export type CodeSystem = 'function' | 'econ' | 'gov-econ';
 
@@ -335,7 +336,7 @@ function readRow(row: (Cell | null)[], r: number, block: Block, unit: MoneyUnit,
   const core = coreLabel(label);
   const total = code ? null : totalKind(label);
   let kind: RowKind;
-  if (/^(栏次|行次)$/.test(core) || (numbersOnly && anyValue && !label && !code) || (!anyValue && /^(类|款|项|科目编码|项目)$/.test(core))) kind = 'numbers';
+  if (/^(栏次|行次)$/.test(core) || isColumnNumbersRow(row) || (numbersOnly && anyValue && !label && !code) || (!anyValue && /^(类|款|项|科目编码|项目)$/.test(core))) kind = 'numbers';
   else if (total) kind = 'total';
   else if (code && (classifyCode(code) !== null)) kind = 'code';
   else if (unitCode) kind = 'unit';

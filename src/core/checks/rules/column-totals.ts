@@ -99,7 +99,8 @@ function blockRelations(t: RecognizedTable, block: Block): Relation[] {
 }
 
 function term(row: RowInfo, cols: readonly number[], label: string): SumTerm {
-  return { row: row.row, col: cols[0]!, value: cols.reduce((a, c) => a + (row.values.get(c) ?? 0), 0), label };
+  const printed = cols.some((c) => row.values.get(c) !== null && row.values.get(c) !== undefined);
+  return { row: row.row, col: cols[0]!, value: cols.reduce((a, c) => a + (row.values.get(c) ?? 0), 0), label, printed };
 }
 
 function rowsOf(block: Block): RowInfo[] {

@@ -61,8 +61,10 @@ export function makeFinding(init: FindingInit): Finding {
   };
 }
 
+/** A finding cell: the printed table and row (a continued table's rows map back to their piece). */
 export function cellOf(t: RecognizedTable, row: number, col: number): FindingCell {
-  return { table: t.table.id, row, col };
+  const o = t.origin[row];
+  return o ? { table: o.table, row: o.row, col } : { table: t.table.id, row, col };
 }
 
 /** A table's semantic key for ids: group, type and printed title (not its position). */

@@ -145,7 +145,7 @@ function amountOutcomes(ctx: CheckContext, facts: FactIndex): AmountOutcome[] {
 }
 
 function cellsOf(cands: readonly Fact[]): ReturnType<typeof cellOf>[] {
-  return [...new Map(cands.map((f) => [`${f.t.table.id}:${f.row}:${f.col}`, cellOf(f.t, f.row, f.col)])).values()];
+  return [...new Map(cands.map((f) => { const c = cellOf(f.t, f.row, f.col); return [`${c.table}:${c.row}:${c.col}`, c] as const; })).values()];
 }
 
 function runAmounts(ctx: CheckContext, facts: FactIndex): RuleResult {

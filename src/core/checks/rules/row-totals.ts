@@ -27,7 +27,8 @@ function hasValues(row: RowInfo, cols: readonly number[]): boolean {
 }
 
 function term(row: RowInfo, col: number): SumTerm {
-  return { row: row.row, col, value: value(row, col), label: row.code ?? (row.label.replace(/\s+/g, '') || `第${row.row + 1}行`) };
+  const v = row.values.get(col);
+  return { row: row.row, col, value: v ?? 0, label: row.code ?? (row.label.replace(/\s+/g, '') || `第${row.row + 1}行`), printed: v !== null && v !== undefined };
 }
 
 function isEntry(r: RowInfo): boolean {

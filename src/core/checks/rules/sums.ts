@@ -17,6 +17,8 @@ export interface SumTerm {
   value: number;
   /** how the term is named in the message */
   label: string;
+  /** false when the cell is empty (read as 0) */
+  printed?: boolean;
 }
 
 export interface SumCheck {
@@ -60,6 +62,8 @@ export function evaluateSum(check: SumCheck, perTerm: number): SumOutcome {
   const { t, total } = check;
   const readings = [check.parts, ...(check.alternatives ?? [])].filter((r) => r.length > 0);
   if (readings.length === 0) return { comparison: 'equal', finding: null };
+  // Lines with nothing printed in this column cannot make a total (a header read as a line).
+  if (total.value !== 0 && check.parts.every((p) => p.printed === false)) return { comparison: 'equal', finding: null };
   let best: { reading: SumTerm[]; comparison: Comparison } | null = null;
   for (const reading of readings) {
     const comparison = compareSum(
