@@ -131,3 +131,28 @@ describe('narrative.completion (决算)', () => {
     expect(f.map((x) => x.message).join('\n')).toContain('比较用语与数字相反');
   });
 });
+
+describe('narrative.sums', () => {
+  it('adds the parts a sentence lists under its whole (政府采购 货物 + 工程 + 服务)', () => {
+    const ok = runChecks(sampleBudget({ narrative: [...SAMPLE_NARRATIVE, '2025年政府采购预算12.00万元，其中：政府采购货物预算5.00万元、政府采购工程预算0万元、政府采购服务预算7.00万元。'] }));
+    expect(of(ok, 'narrative.sums')).toEqual([]);
+    expect(ok.coverage.find((c) => c.rule === 'narrative.sums')?.outcome).toBe('passed');
+    const bad = runChecks(sampleBudget({ narrative: [...SAMPLE_NARRATIVE, '2025年政府采购预算12.00万元，其中：政府采购货物预算5.00万元、政府采购工程预算0万元、政府采购服务预算6.00万元。'] }));
+    const f = of(bad, 'narrative.sums');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe('error');
+    expect(f[0]!.message).toContain('= 11.00万元');
+  });
+
+  it('adds “三公” parts quoted over several sentences, never mixing 预算数 and 决算数', () => {
+    const text = [
+      '2025年“三公”经费支出预算为6.00万元。',
+      '（一）因公出国（境）费0万元。',
+      '（二）公务用车购置及运行费2.00万元。其中，公务用车购置费0万元，公务用车运行维护费2.00万元。',
+      '（三）公务接待费4.50万元。',
+    ];
+    const f = of(runChecks(sampleBudget({ narrative: text })), 'narrative.sums');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain('因公出国（境）费 0万元 + 公务用车购置及运行费 2.00万元 + 公务接待费 4.50万元');
+  });
+});

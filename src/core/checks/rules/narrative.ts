@@ -663,12 +663,118 @@ function runCompletion(ctx: CheckContext, facts: FactIndex): RuleResult {
   return checked === 0 ? { findings, checked, notRun: '正文中没有“年初预算/决算/完成率”的表述' } : { findings, checked };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Sums stated in the narrative: a whole and its complete parts (货物 + 工程 + 服务, 三公 parts,
+// 人员经费 + 公用经费) quoted together must add up.
+
+interface Split {
+  name: string;
+  total: (label: string, concept: Concept | null) => boolean;
+  parts: { name: string; test: (label: string, concept: Concept | null) => boolean }[];
+}
+
+const byConcept = (name: string) => (_label: string, c: Concept | null): boolean => c?.name === name;
+
+const SPLITS: readonly Split[] = [
+  {
+    name: '政府采购',
+    total: (l) => /政府采购/.test(l) && !/货物|工程|服务|中小企业|小微|小型|微型/.test(l),
+    parts: [
+      { name: '货物', test: (l) => /政府采购货物/.test(l) },
+      { name: '工程', test: (l) => /政府采购工程/.test(l) },
+      { name: '服务', test: (l) => /政府采购服务/.test(l) },
+    ],
+  },
+  {
+    name: '“三公”经费',
+    total: byConcept('“三公”经费'),
+    parts: [
+      { name: '因公出国（境）费', test: byConcept('因公出国（境）费') },
+      { name: '公务用车购置及运行费', test: byConcept('公务用车购置及运行费') },
+      { name: '公务接待费', test: byConcept('公务接待费') },
+    ],
+  },
+  {
+    name: '公务用车购置及运行费',
+    total: byConcept('公务用车购置及运行费'),
+    parts: [
+      { name: '公务用车购置费', test: byConcept('公务用车购置费') },
+      { name: '公务用车运行维护费', test: byConcept('公务用车运行维护费') },
+    ],
+  },
+  {
+    name: '基本支出',
+    total: (_l, c) => c?.name === '基本支出' || c?.name === '一般公共预算基本支出',
+    parts: [
+      { name: '人员经费', test: byConcept('人员经费') },
+      { name: '公用经费', test: byConcept('公用经费') },
+    ],
+  },
+];
+
+/** The 预算数/决算数 side of a 三公 figure, so budget parts are never added to an actual total. */
+function sideOf(c: Concept | null | undefined): string {
+  const key = c?.refs[0]?.key ?? '';
+  return /@budget$/.test(key) ? 'budget' : /@actual$/.test(key) ? 'actual' : '';
+}
+
+function runSums(ctx: CheckContext): RuleResult {
+  const { parsed, concepts } = analyse(ctx);
+  const findings: Finding[] = [];
+  let checked = 0;
+  const claims = parsed.amounts.filter((a) => !a.change && !isPriorOrOther(a.label, ctx.rd.year));
+  for (const split of SPLITS) {
+    claims.forEach((total, i) => {
+      const tc = concepts.get(total) ?? null;
+      if (!split.total(total.label, tc)) return;
+      // Parts follow the whole within its section: up to the next whole of this split.
+      const found: AmountClaim[] = [];
+      for (const part of split.parts) {
+        for (let j = i + 1; j < claims.length; j++) {
+          const a = claims[j]!;
+          if (a.start - total.end > 800) break;
+          const ac = concepts.get(a) ?? null;
+          if (split.total(a.label, ac)) break;
+          if (part.test(a.label, ac) && sideOf(ac) === sideOf(tc)) {
+            found.push(a);
+            break;
+          }
+        }
+      }
+      if (found.length !== split.parts.length) return;
+      checked++;
+      const sum = found.reduce((a, b) => a + b.value, 0);
+      // A printed 0 is exactly nothing, whatever its decimals.
+      const resolution = Math.max(total.resolution, ...found.filter((f) => f.value !== 0).map((f) => f.resolution));
+      const diff = total.value - sum;
+      const tolerance = ctx.options.roundingPerTerm * Math.max(1, found.filter((f) => f.value !== 0).length) * resolution;
+      if (Math.abs(diff) * 2 < resolution) return;
+      const severity: Severity = Math.abs(diff) <= tolerance ? 'note' : 'error';
+      findings.push(
+        makeFinding({
+          rule: 'narrative.sums',
+          kind: 'narrative',
+          severity,
+          message: `正文${split.name} ${total.printed} ≠ ${found.map((f, k) => `${split.parts[k]!.name} ${f.printed}`).join(' + ')} = ${fmtClaim(sum)}，相差 ${fmtClaim(Math.abs(diff))}${severity === 'note' ? '，在四舍五入尾差范围内（尾差）' : ''}。`,
+          location: ['narrative-sum', split.name, claimKey(parsed, total, total.label + total.printed)],
+          narrative: [...spansOf(ctx.narrative, total.labelStart, total.end), ...found.flatMap((f) => spansOf(ctx.narrative, f.labelStart, f.end))],
+          expected: formatFen(sum, '万元'),
+          actual: formatFen(total.value, '万元'),
+          difference: formatFen(diff, '万元'),
+        }),
+      );
+    });
+  }
+  return checked === 0 ? { findings, checked, notRun: '正文中没有同时列出总数与全部分项的表述' } : { findings, checked };
+}
+
 export function narrativeRules(facts: FactIndex): Rule[] {
   return [
     { id: 'narrative.amounts', title: '正文金额与表格一致', kind: 'narrative', run: (ctx) => runAmounts(ctx, facts) },
     { id: 'narrative.shares', title: '正文占比（占x%）计算正确', kind: 'narrative', run: (ctx) => runShares(ctx, facts) },
     { id: 'narrative.changes', title: '正文增减额与增减率一致', kind: 'narrative', run: (ctx) => runChanges(ctx, facts) },
     { id: 'narrative.completion', title: '决算完成率与“大于/小于预算”的表述正确', kind: 'narrative', run: (ctx) => runCompletion(ctx, facts) },
+    { id: 'narrative.sums', title: '正文所列分项之和等于总数（采购、三公、基本支出）', kind: 'narrative', run: runSums },
   ];
 }
 
