@@ -22,6 +22,7 @@ const REAL: Record<string, HandFinding[]> = {
     { what: '住房公积金 预算安排352.67万元 ≠ 表中 350.35万元', rule: 'narrative.amounts', severity: 'error', says: ['352.67', '2210201'] },
     { what: '348.52 → 352.67 为 +1.19%，正文写 0.53%', rule: 'narrative.changes', severity: 'error', says: ['352.67', '0.53%', '1.19%'] },
     { what: '“三公”表注称本部门无“三公”经费，表中却有 47.91万元', rule: 'completeness.empty-tables', severity: 'warning', says: ['三公', '表注与内容矛盾'] },
+    { what: '第4项 宣传事务 比上年减少2.98%，原因却写“…经费增加”', rule: 'narrative.changes', severity: 'warning', says: ['减少2.98%', '经费增加'] },
   ],
   '上海市普陀区人民政府万里街道办事处25年预算.pdf': [],
   '上海市普陀区人民政府办公室25年预算.pdf': [],

@@ -106,6 +106,20 @@ describe('narrative.changes', () => {
     expect(of(runChecks(sampleBudget({ narrative: [...SAMPLE_NARRATIVE, wrong] })), 'narrative.changes')).toHaveLength(1);
   });
 
+  it('checks 持平 between the two years printed in the sentence', () => {
+    const ok = '2024年当年预算执行数为10.00万元，2025年预算安排10.00万元，比2024年预算执行数持平。';
+    expect(of(runChecks(sampleBudget({ narrative: [...SAMPLE_NARRATIVE, ok] })), 'narrative.changes')).toEqual([]);
+    const bad = ok.replace('预算安排10.00', '预算安排12.00');
+    expect(of(runChecks(sampleBudget({ narrative: [...SAMPLE_NARRATIVE, bad] })), 'narrative.changes')[0]?.message).toContain('写“持平”');
+  });
+
+  it('warns when the reason given points the other way', () => {
+    const text = '2024年当年预算执行数为114.00万元，2025年预算安排110.60万元，比2024年预算执行数减少2.98%。主要原因是：宣传经费增加。';
+    const f = of(runChecks(sampleBudget({ narrative: [...SAMPLE_NARRATIVE, text] })), 'narrative.changes');
+    expect(f.map((x) => x.severity)).toEqual(['warning']);
+    expect(f[0]!.message).toContain('增减方向不一致');
+  });
+
   it('reports an amount word and a rate word pointing in opposite directions', () => {
     const r = runChecks(sampleBudget({ narrative: withSentence(10, '2025年“三公”经费支出预算为6.00万元，比上年预算数减少1.00万元，增长14.29%。') }));
     expect(of(r, 'narrative.changes')[0]?.message).toContain('自相矛盾');

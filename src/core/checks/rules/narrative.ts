@@ -551,6 +551,63 @@ function runChanges(ctx: CheckContext, facts: FactIndex): RuleResult {
       }),
     );
   }
+  // "比上年持平" between two printed figures of the sentence; the reason given against the direction.
+  for (let si = 0; si < parsed.sentences.length; si++) {
+    const s = parsed.sentences[si]!;
+    const claims = bySentence.get(si) ?? [];
+    const priors = claims.filter((a) => !a.change && isPriorOrOther(a.label, ctx.rd.year));
+    const currents = claims.filter((a) => !a.change && !isPriorOrOther(a.label, ctx.rd.year));
+    const flat = /(比|与|较)[^，。；]{0,16}持平|无增减/.exec(s.text);
+    if (flat && priors.length === 1 && currents.length >= 1) {
+      const X = priors[0]!;
+      const Y = currents[currents.length - 1]!;
+      if (Y.start < X.start) continue;
+      checked++;
+      if (compareFigures(X.value, Y.value, X.resolution, Y.resolution, 0) !== 'equal') {
+        findings.push(
+          makeFinding({
+            rule: 'narrative.changes',
+            kind: 'narrative',
+            severity: 'error',
+            message: `正文「${quote(ctx, X.labelStart, s.start + flat.index + flat[0].length)}」写“持平”，但 ${X.label}${X.printed}、${Y.label}${Y.printed}，${Y.value > X.value ? '增加' : '减少'} ${fmtClaim(Math.abs(Y.value - X.value))}。`,
+            location: ['narrative-flat', claimKey(parsed, Y, Y.label + Y.printed)],
+            narrative: spansOf(ctx.narrative, X.labelStart, s.start + flat.index + flat[0].length),
+            expected: '持平',
+            actual: `${Y.value > X.value ? '增加' : '减少'}${formatFen(Math.abs(Y.value - X.value), '万元')}万元`,
+            difference: formatFen(Y.value - X.value, '万元'),
+          }),
+        );
+      }
+    }
+  }
+  for (const p of parsed.percents) {
+    const dir = direction(p.label);
+    if (!dir || /^占|完成|执行率/.test(p.label)) continue;
+    // The reason in this or the next sentence: "主要原因是：……经费增加".
+    const next = parsed.sentences.slice(p.sentence, p.sentence + 2).map((x) => x.text).join('');
+    const after = next.slice(Math.max(0, next.indexOf(ctx.narrative.text.slice(p.start, p.end)) + (p.end - p.start)));
+    const reason = /主要原因(是|为)?[:：]?([^。\n]{0,60})/.exec(after);
+    if (!reason) continue;
+    const words = reason[2]!;
+    const up = UP.test(words);
+    const down = DOWN.test(words);
+    if (up === down) continue;
+    checked++;
+    if ((dir === 'up' && down) || (dir === 'down' && up)) {
+      findings.push(
+        makeFinding({
+          rule: 'narrative.changes',
+          kind: 'narrative',
+          severity: 'warning',
+          message: `正文写“${p.label.replace(/^.*?(比)/, '$1')}${p.value.toFixed(p.decimals)}%”，所述原因却是“${words.trim()}”，增减方向不一致。`,
+          location: ['narrative-reason', p.value.toFixed(p.decimals), squash(words)],
+          narrative: spansOf(ctx.narrative, p.labelStart, p.end),
+          expected: dir === 'up' ? '增加的原因' : '减少的原因',
+          actual: words.trim(),
+        }),
+      );
+    }
+  }
   return checked === 0 ? { findings, checked, notRun: '正文中没有可核算的增减变动' } : { findings, checked };
 }
 
