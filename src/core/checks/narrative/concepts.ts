@@ -193,7 +193,7 @@ const RULES: readonly ConceptRule[] = [
   },
   {
     name: '收入合计',
-    re: /^(本年|部门|本部门|单位|本单位)?(预算|决算)?收入(合计|预算|决算|总额)?(为|共计)?$/,
+    re: /^(本年|部门|本部门|单位|本单位|我部门|我单位)?(预算|决算)?收入(合计|预算|决算|总额|总计)*(为|是|共计)?$/,
     refs: () => [
       { type: 'summary', key: 'income.this-year' },
       { type: 'income', key: 'income.this-year' },
@@ -202,7 +202,7 @@ const RULES: readonly ConceptRule[] = [
   },
   {
     name: '支出合计',
-    re: /^(本年|部门|本部门|单位|本单位)?(预算|决算)?支出(合计|预算|决算|总额)?(为|共计)?$|^支出合计/,
+    re: /^(本年|部门|本部门|单位|本单位|我部门|我单位)?(预算|决算)?支出(合计|预算|决算|总额|总计)*(为|是|共计)?$|^支出合计/,
     refs: () => [
       { type: 'summary', key: 'expense.this-year' },
       { type: 'expense', key: 'total' },
@@ -241,6 +241,13 @@ export function conceptOf(claim: AmountClaim, ctx: LabelContext, previous: Conce
     .replace(/^[^，。]{2,}?(局|委员会|办事处|办公室|中心)(本级|本部)?(\(含所属单位\))?/, '')
     .replace(/^(上年末|上年期末|年末|期末)/, '')
     .replace(/^(20\d{2}年度?|本年度?)/, '');
+  if (!label) return null;
+  // The publication's own year anywhere in the label ("本部门2025年收入预算总额为") says nothing.
+  const yearFree = ctx.year !== null ? label.replace(new RegExp(`${ctx.year}年度?`, 'g'), '') : label;
+  return conceptOfLabel(yearFree, claim, ctx, previous);
+}
+
+function conceptOfLabel(label: string, claim: AmountClaim, ctx: LabelContext, previous: Concept | null): Concept | null {
   if (!label) return null;
   const q = qualifierOf(label, ctx.docKind);
   // 决算 items: 年初预算 figures are not in the tables (except 三公 预算数).

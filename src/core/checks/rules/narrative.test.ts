@@ -170,3 +170,19 @@ describe('narrative.sums', () => {
     expect(f[0]!.message).toContain('因公出国（境）费 0万元 + 公务用车购置及运行费 2.00万元 + 公务接待费 4.50万元');
   });
 });
+
+describe('regional phrasings', () => {
+  it.each([
+    ['本部门2025年收入预算总额为150.00万元。', '收入合计'],
+    ['2025年部门支出预算总额为150.00万元。', '支出合计'],
+    ['我部门2025年支出预算为150.00万元。', '支出合计'],
+    ['一般公共预算拨款收入150.00万元，占本年收入的100.00%。', '一般公共预算'],
+    ['2025年“三公”经费预算数为6.00万元，其中：因公出国（境）费0万元，公务用车购置及运行费2.00万元（其中：公务用车购置费0万元，公务用车运行费2.00万元），公务接待费4.00万元。', '“三公”经费'],
+  ])('checks “%s” against the tables (%s)', (sentence) => {
+    const ok = runChecks(sampleBudget({ narrative: [sentence] }));
+    expect(ok.findings.filter((f) => f.kind === 'narrative' || f.kind === 'unit')).toEqual([]);
+    expect(ok.coverage.find((c) => c.rule === 'narrative.amounts')?.outcome).toBe('passed');
+    const wrong = runChecks(sampleBudget({ narrative: [sentence.replace(/(150|6)\.00万元/, (m) => m.replace('.00', '.50'))] }));
+    expect(of(wrong, 'narrative.amounts').map((f) => f.severity)).toContain('error');
+  });
+});
