@@ -43,11 +43,6 @@ export function formatFen(fen: number, unit: MoneyUnit): string {
   return `${negative ? '-' : ''}${grouped}.${fraction}`;
 }
 
-/** Formats with the unit name appended: "2,006.90万元". */
-export function formatWithUnit(fen: number, unit: MoneyUnit): string {
-  return `${formatFen(fen, unit)}${unit}`;
-}
-
 export type Comparison =
   /** identical at the printed resolution */
   | 'equal'

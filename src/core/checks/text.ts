@@ -128,23 +128,3 @@ export function totalKind(label: string): TotalKind | null {
   if (/小计$/.test(s) || /^小计/.test(s)) return 'subtotal';
   return null;
 }
-
-/** Whether two Chinese names are the same once punctuation width and spaces are ignored. */
-export function sameName(a: string, b: string): boolean {
-  return coreLabel(a) === coreLabel(b);
-}
-
-/** Character-level edit distance (small strings only). */
-export function editDistance(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[y.length]!;
-}

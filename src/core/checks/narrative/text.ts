@@ -97,18 +97,3 @@ export function sentences(nt: NarrativeText): Sentence[] {
   }
   return out;
 }
-
-/** Paragraphs: runs of text between line breaks. */
-export function paragraphs(nt: NarrativeText): Sentence[] {
-  const out: Sentence[] = [];
-  let start = 0;
-  const t = nt.text;
-  for (let i = 0; i <= t.length; i++) {
-    if (i === t.length || t[i] === '\n') {
-      const text = t.slice(start, i);
-      if (text.trim()) out.push({ start, end: i, text });
-      start = i + 1;
-    }
-  }
-  return out;
-}

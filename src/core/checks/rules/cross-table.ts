@@ -158,8 +158,9 @@ function runRelation(rel: Relation, ctx: CheckContext, index: FactIndex): Relati
         const l = pick(lf, rel.left, code, suffix);
         const r = pick(rf, rel.right, code, suffix);
         if (!l || !r) continue;
-        if (l.blank && r.blank) continue;
         compared++;
+        // Both printed empty: they agree (nothing in either table).
+        if (l.blank && r.blank) continue;
         const f = compare(rel, l, r, ctx.options.roundingPerTerm, [group, rel.id, code ?? '', suffix]);
         if (f) run.findings.push(f);
       }
