@@ -196,6 +196,7 @@ const RULES: readonly ConceptRule[] = [
     re: /^(本年|部门|本部门|单位|本单位|我部门|我单位)?(预算|决算)?收入(合计|预算|决算|总额|总计)*(为|是|共计)?$/,
     refs: () => [
       { type: 'summary', key: 'income.this-year' },
+      { type: 'summary', key: 'income.grand' },
       { type: 'income', key: 'income.this-year' },
       { type: 'income', key: 'total' },
     ],
@@ -205,6 +206,7 @@ const RULES: readonly ConceptRule[] = [
     re: /^(本年|部门|本部门|单位|本单位|我部门|我单位)?(预算|决算)?支出(合计|预算|决算|总额|总计)*(为|是|共计)?$|^支出合计/,
     refs: () => [
       { type: 'summary', key: 'expense.this-year' },
+      { type: 'summary', key: 'expense.grand' },
       { type: 'expense', key: 'total' },
     ],
   },
