@@ -1,11 +1,13 @@
 /**
  * A tiny HTTP server for the browser-mode end-to-end tests, on 127.0.0.1: the built renderer at
  * `/`, and a folder at `/__folder/` (manifest.json listing its files, files/<relativePath> serving
- * them) — what the browser bridge reads in place of Electron's watched folder.
+ * them) — what the browser bridge reads in place of Electron's watched folder — and, when given an
+ * export directory, `/__export/` (GET directory names it, PUT files/<name> writes a file into it),
+ * which the bridge uses in place of Electron's directory picker for batch export.
  */
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { readdir, stat, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, relative, resolve, sep } from 'node:path';
 
@@ -45,9 +47,24 @@ function inside(root: string, path: string): string | null {
   return full === root || full.startsWith(root + sep) ? full : null;
 }
 
-export async function serveApp(appDir: string, folderDir: string): Promise<ServedApp> {
+export interface ServeOptions {
+  /** where batch export writes (absent: the app's "choose directory" is refused) */
+  exportDir?: string;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => done(Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}
+
+export async function serveApp(appDir: string, folderDir: string, serveOptions: ServeOptions = {}): Promise<ServedApp> {
   const appRoot = resolve(appDir);
   const folderRoot = resolve(folderDir);
+  const exportRoot = serveOptions.exportDir ? resolve(serveOptions.exportDir) : null;
 
   async function sendFile(res: ServerResponse, file: string | null): Promise<void> {
     const s = file ? await stat(file).catch(() => null) : null;
@@ -69,6 +86,28 @@ export async function serveApp(appDir: string, folderDir: string): Promise<Serve
         },
         () => res.writeHead(500).end(),
       );
+      return;
+    }
+    if (path === '/__export/directory' && exportRoot) {
+      res.writeHead(200, { 'Content-Type': TYPES['.json']!, 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ path: exportRoot }));
+      return;
+    }
+    if (path.startsWith('/__export/files/') && req.method === 'PUT' && exportRoot) {
+      const target = inside(exportRoot, path.slice('/__export/files'.length));
+      if (!target) {
+        res.writeHead(400).end();
+        return;
+      }
+      readBody(req)
+        .then((body) => writeFile(target, body))
+        .then(
+          () => {
+            res.writeHead(200, { 'Content-Type': TYPES['.json']! });
+            res.end(JSON.stringify({ path: target }));
+          },
+          () => res.writeHead(500).end(),
+        );
       return;
     }
     if (path.startsWith('/__folder/files/')) {

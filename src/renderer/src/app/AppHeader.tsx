@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactElement } from 'react';
+import { ExportButtons } from '../features/export/ExportButtons';
 import { STRINGS } from '../strings';
 import { useReview, type SaveState } from '../stores/review';
 import { useSettings } from '../stores/settings';
@@ -53,6 +54,7 @@ export function AppHeader(): ReactElement {
         {STRINGS.header.redo}
       </button>
       <SaveIndicator save={save} />
+      <ExportButtons />
       <span className="toolbar-gap" />
       {settingsError ? <span className="status-error">{STRINGS.header.settingsFailed(settingsError)}</span> : null}
       <label className="reviewer">

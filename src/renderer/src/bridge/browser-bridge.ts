@@ -6,7 +6,7 @@
  */
 import { DocumentError, serializeError, type SerializedDocumentError } from '../../../core/errors';
 import type { ExtractedDocument } from '../../../core/model';
-import type { CommandName, Commands, DocumentEntry, EventName, Events, FolderState, ProofreaderApi, Settings, SourceFormat, Unsubscribe } from '../../../shared/ipc-contract';
+import type { CommandName, Commands, DocumentEntry, EventName, Events, FolderState, IpcErrorPayload, ProofreaderApi, Settings, SourceFormat, Unsubscribe } from '../../../shared/ipc-contract';
 import { fetchFile, fetchManifest, type ManifestFile } from './manifest';
 import type { ParseReply, ParseRequest } from './worker-protocol';
 
@@ -16,6 +16,11 @@ export interface BrowserBridgeOptions {
   /** URL of pdf.js's cmaps/ and standard_fonts/ */
   pdfjsAssetsUrl: string;
   pollMs: number;
+  /**
+   * URL of the export directory (batch export): `GET <url>directory` names it, `PUT <url>files/<name>`
+   * writes one workbook into it. Without such an endpoint, choosing a directory is refused.
+   */
+  exportUrl: string;
 }
 
 const SETTINGS_KEY = 'proofreader.settings';
@@ -31,6 +36,11 @@ function formatOf(relativePath: string): SourceFormat | null {
 async function sha256Hex(data: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Errors as Electron's main process sends them (IpcErrorPayload), for the UI's Chinese message. */
+function ipcError(code: string, messageZh: string, message: string): IpcErrorPayload {
+  return { code, messageZh, message };
 }
 
 function isSerialized(e: unknown): e is SerializedDocumentError {
@@ -51,6 +61,7 @@ export function defaultBridgeOptions(): BrowserBridgeOptions {
     folderUrl: new URL(params.get('folder') ?? '/__folder/', location.href).href,
     pdfjsAssetsUrl: new URL('pdfjs/', location.href).href,
     pollMs: Number(params.get('poll') ?? 1000),
+    exportUrl: new URL(params.get('export') ?? '/__export/', location.href).href,
   };
 }
 
@@ -58,6 +69,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
   const tracked = new Map<string, Tracked>();
   const extractions = new Map<string, ExtractedDocument>();
   const bytesByHash = new Map<string, Uint8Array>();
+  const exportTokens = new Set<string>();
   const listeners: Listeners = { 'folder:changed': new Set(), 'document:progress': new Set() };
   let folderName: string | null = null;
   let available = false;
@@ -290,10 +302,23 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
       download(suggestedName, bytes);
       return { path: suggestedName };
     },
-    // No directory access in a plain browser page: batch export and package import are Electron-only.
-    'export:chooseDirectory': async () => null,
-    'export:writeFile': async () => {
-      throw new DocumentError('unsupported-format', 'browser mode').toJSON();
+    // A plain page has no directory access: the served export endpoint stands in for one.
+    'export:chooseDirectory': async () => {
+      const response = await fetch(new URL('directory', options.exportUrl), { cache: 'no-store' }).catch(() => null);
+      if (!response?.ok) return null;
+      const { path } = (await response.json()) as { path?: unknown };
+      if (typeof path !== 'string') return null;
+      const token = crypto.randomUUID();
+      exportTokens.add(token);
+      return { token, path };
+    },
+    'export:writeFile': async ({ token, name, bytes }) => {
+      if (!exportTokens.has(token)) throw ipcError('invalid-token', '导出目录的授权已失效，请重新选择目录。', 'export directory token is not valid');
+      if (!/^[^/\\]+\.xlsx$/i.test(name)) throw ipcError('invalid-argument', `文件名无效：${name}`, `invalid file name: ${name}`);
+      const response = await fetch(new URL(`files/${encodeURIComponent(name)}`, options.exportUrl), { method: 'PUT', body: bytes as Uint8Array<ArrayBuffer> });
+      if (!response.ok) throw ipcError('internal', `写入 ${name} 失败（HTTP ${response.status}）。`, `writing ${name} failed: HTTP ${response.status}`);
+      const { path } = (await response.json()) as { path: string };
+      return { path };
     },
     'reviewPackage:open': async () => null,
   };
