@@ -18,7 +18,7 @@ import type { SourceCell, SourceGrid } from './table-build';
 import { buildTable } from './table-build';
 import { tidyCellText } from './text';
 
-interface Range {
+export interface Range {
   top: number;
   left: number;
   bottom: number;
@@ -39,7 +39,7 @@ function parseAddress(ref: string): { row: number; col: number } | undefined {
   return { row: Number(m[2]), col };
 }
 
-function parseRange(ref: string): Range | undefined {
+export function parseRange(ref: string): Range | undefined {
   const [a, b = a] = ref.split(':');
   const p = a ? parseAddress(a) : undefined;
   const q = b ? parseAddress(b) : undefined;
@@ -47,8 +47,8 @@ function parseRange(ref: string): Range | undefined {
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
-/** The value as the sheet prints it. */
-function displayValue(value: ExcelJS.CellValue, numFmt: string | undefined): string {
+/** The value as the sheet prints it (also used by the renderer's XLSX source view). */
+export function displayValue(value: ExcelJS.CellValue, numFmt: string | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return formatNumber(value, numFmt);
   if (typeof value === 'string') return value;
