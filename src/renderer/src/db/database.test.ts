@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CellEdit } from '../../../core/review/model';
+import type { Annotation, CellEdit } from '../../../core/review/model';
 import { anchorFor } from '../../../core/review/anchors';
 import { expenditureTable, testDocument, EXPENDITURE_BODY } from '../review/test-document';
 import { historyStacks } from '../review/history';
 import { LATEST_VERSION, ReviewDatabase, SCHEMA_VERSIONS } from './database';
+import { loadAnnotationHistory } from './annotation-repo';
 import { appendEdit, loadEdits, loadReanchors, reconcileFileVersion } from './review-repo';
 
 let n = 0;
@@ -30,6 +31,20 @@ function entry(id: string, at: number, after: string, op: CellEdit['op'] = 'set'
   return e;
 }
 
+/** An annotation as version 1 stored it (no history table yet). */
+const V1_ANNOTATION: Annotation = {
+  id: 'n1',
+  fileHash: 'hash-v1',
+  target: { kind: 'cell', cell: { tableId: 't1', row: 2, col: 3 }, anchor: anchorFor(DOC, { tableId: 't1', row: 2, col: 3 })! },
+  text: '人员经费与明细表不符',
+  category: 'data-error',
+  status: 'open',
+  author: '李四',
+  createdAt: 1500,
+  updatedAt: 2000,
+  replies: [{ id: 'r1', author: '王五', text: '已核对', at: 2000 }],
+};
+
 /**
  * Data each released schema version wrote, in that version's own shape (raw table access, as the
  * old app code would have). Add an entry for every new version.
@@ -39,6 +54,11 @@ const WRITTEN_BY: Record<number, (db: ReviewDatabase) => Promise<void>> = {
     await db.table('edits').bulkAdd([entry('a', 1000, '625.95'), entry('b', 1000, '625.94', 'undo', 'a', '625.95')]);
     await db.table('reviewedTables').add({ fileHash: 'hash-v1', tableId: 't1', reviewer: '李四', at: 1000 });
     await db.table('fileVersions').add({ relativePath: '部门预算.pdf', sha256: 'hash-v1', seenAt: 1000 });
+    await db.table('annotations').add(V1_ANNOTATION);
+  },
+  2: async (db) => {
+    await WRITTEN_BY[1]!(db);
+    await db.table('annotationEvents').add({ id: `migrated:${V1_ANNOTATION.id}`, annotationId: V1_ANNOTATION.id, fileHash: 'hash-v1', kind: 'migrated', by: '李四', at: 2000, changes: [], snapshot: V1_ANNOTATION });
   },
 };
 
@@ -64,6 +84,12 @@ describe('schema migrations', () => {
     expect(historyStacks(log).redo.map((e) => e.id)).toEqual(['b']);
     expect(await db.reviewedTables.get(['hash-v1', 't1'])).toMatchObject({ reviewer: '李四' });
     expect(await db.fileVersions.get('部门预算.pdf')).toMatchObject({ sha256: 'hash-v1' });
+    // an annotation stored before history was kept keeps its state and starts its history with it
+    expect(await db.annotations.get('n1')).toEqual(V1_ANNOTATION);
+    const history = await loadAnnotationHistory(db, 'n1');
+    expect(history.map((e) => [e.kind, e.by, e.at])).toEqual([['migrated', '李四', 2000]]);
+    expect(history[0]!.snapshot).toEqual(V1_ANNOTATION);
+    expect(await db.annotations.where('findingId').equals('x').count()).toBe(0);
   });
 });
 

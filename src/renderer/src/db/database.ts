@@ -8,6 +8,7 @@
  */
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Annotation, CellEdit, FindingDecision } from '../../../core/review/model';
+import type { ConflictChoice, ReviewConflict } from '../../../core/review/package-merge';
 
 export const DB_NAME = 'proofreader-review';
 
@@ -41,6 +42,70 @@ export interface ReanchorRecord {
   orphans: CellEdit[];
 }
 
+export type AnnotationEventKind = 'created' | 'edited' | 'replied' | 'moved' | 'imported' | 'migrated';
+
+export interface AnnotationFieldChange {
+  field: 'text' | 'category' | 'status' | 'target';
+  before: string;
+  after: string;
+}
+
+/**
+ * One change of an annotation (append-only): who, when, which fields, and the annotation's whole
+ * state after it. The `annotations` table holds the current state, written in the same transaction.
+ */
+export interface AnnotationEvent {
+  seq?: number;
+  id: string;
+  annotationId: string;
+  fileHash: string;
+  kind: AnnotationEventKind;
+  by: string;
+  at: number;
+  changes: AnnotationFieldChange[];
+  snapshot: Annotation;
+}
+
+/** One move of a file's annotations onto a new version of the file, with those that could not follow. */
+export interface AnnotationMoveRecord {
+  id?: number;
+  relativePath: string;
+  fromHash: string;
+  toHash: string;
+  at: number;
+  moved: number;
+  /** the annotations (as they were on the old version) whose target the new version lacks */
+  orphans: Annotation[];
+}
+
+/** A conflict found when a review package was imported; kept until the reviewer resolves it. */
+export interface StoredConflict {
+  /** the conflict's stable id */
+  id: string;
+  fileHash: string;
+  conflict: ReviewConflict;
+  /** who exported the package it came from */
+  source: string;
+  importedAt: number;
+  resolution?: { choice: ConflictChoice; by: string; at: number };
+}
+
+/**
+ * One decision on a finding as it was taken (append-only): confirmed, dismissed (with the
+ * reason) or revoked. `decisions` holds the current decision; this log keeps every earlier one.
+ */
+export interface DecisionLogRecord {
+  seq?: number;
+  id: string;
+  fileHash: string;
+  findingId: string;
+  action: 'confirmed' | 'dismissed' | 'revoked';
+  reason?: string;
+  by: string;
+  at: number;
+  annotationId?: string;
+}
+
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
@@ -59,6 +124,53 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       reanchors: '++id, toHash, fromHash',
     },
   },
+  {
+    // Annotation history (append-only events), annotation moves onto new file versions, and
+    // conflicts from imported review packages.
+    version: 2,
+    stores: {
+      annotations: 'id, fileHash, findingId',
+      annotationEvents: '++seq, &id, annotationId, fileHash',
+      annotationMoves: '++id, toHash, fromHash',
+      reviewConflicts: 'id, fileHash',
+    },
+    upgrade: async (tx) => {
+      // Annotations written before history was kept start their history with their stored state.
+      const existing = (await tx.table('annotations').toArray()) as Annotation[];
+      const events: AnnotationEvent[] = existing.map((a) => ({
+        id: `migrated:${a.id}`,
+        annotationId: a.id,
+        fileHash: a.fileHash,
+        kind: 'migrated',
+        by: a.author,
+        at: a.updatedAt,
+        changes: [],
+        snapshot: a,
+      }));
+      await tx.table('annotationEvents').bulkAdd(events);
+    },
+  },
+  {
+    // The history of finding decisions (append-only); decisions taken before it start it.
+    version: 3,
+    stores: {
+      decisionLog: '++seq, &id, fileHash, [fileHash+findingId]',
+    },
+    upgrade: async (tx) => {
+      const existing = (await tx.table('decisions').toArray()) as FindingDecision[];
+      const log: DecisionLogRecord[] = existing.map((d) => ({
+        id: `migrated:${d.fileHash}:${d.findingId}`,
+        fileHash: d.fileHash,
+        findingId: d.findingId,
+        action: d.decision,
+        ...(d.reason !== undefined ? { reason: d.reason } : {}),
+        by: d.by,
+        at: d.at,
+        ...(d.annotationId !== undefined ? { annotationId: d.annotationId } : {}),
+      }));
+      await tx.table('decisionLog').bulkAdd(log);
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -70,6 +182,10 @@ export class ReviewDatabase extends Dexie {
   reviewedTables!: Table<ReviewedTableRecord, [string, string]>;
   fileVersions!: EntityTable<FileVersionRecord, 'relativePath'>;
   reanchors!: EntityTable<ReanchorRecord, 'id'>;
+  annotationEvents!: EntityTable<AnnotationEvent, 'seq'>;
+  annotationMoves!: EntityTable<AnnotationMoveRecord, 'id'>;
+  reviewConflicts!: EntityTable<StoredConflict, 'id'>;
+  decisionLog!: EntityTable<DecisionLogRecord, 'seq'>;
 
   /** `upTo` opens an older schema (migration tests only). */
   constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {
