@@ -85,6 +85,15 @@ function departmentKey(department: string | null): string | null {
   return s || null;
 }
 
+/** 部门 or 单位 when the title says whose table it is ("部门预算收支总表", "2025年预算单位…"). */
+function titleScope(title: string | null): '部门' | '单位' | '' {
+  if (!title) return '';
+  const t = squash(title).replace(/^\d+[.、]/, '').replace(/^\d{4}年度?/, '');
+  if (/^(本级)?部门/.test(t)) return '部门';
+  if (/^(预算)?单位|^本级/.test(t)) return '单位';
+  return '';
+}
+
 function yearOf(text: string | null): number | null {
   if (!text) return null;
   const m = /(20\d{2})年/.exec(text) ?? /\((20\d{2})年度?\)/.exec(text);
@@ -220,12 +229,19 @@ export function recognizeDocument(doc: ExtractedDocument): RecognizedDocument {
   const declaredUnits = doc.tables.map((t) => parseUnit(t.unit)).filter((u): u is MoneyUnit => u !== null);
   const fallbackUnit = mostCommon(declaredUnits);
   const logical = logicalTables(doc.tables);
+  // A publication repeating its tables for the department and for a unit (部门… / 单位… titles)
+  // without telling them apart on the 部门名称 line: the title's scope separates the groups.
+  const scopes = logical.map((lt) => titleScope(lt.table.title));
+  const scoped = scopes.includes('部门') && scopes.includes('单位');
   const tables: RecognizedTable[] = [];
-  let group = 'doc';
+  let current = 'doc';
+  let scope = '';
   logical.forEach((lt, i) => {
     const t = recognizeTable(lt.table, i, fallbackUnit);
     const key = departmentKey(t.table.department);
-    if (key) group = key.replace(/本级$/, '·本级');
+    if (key) current = key.replace(/本级$/, '·本级');
+    if (scoped && scopes[i]) scope = scopes[i]!;
+    const group = scoped && scope ? `${current}|${scope}` : current;
     tables.push({ ...t, group, origin: lt.origin });
   });
   const groups = [...new Set(tables.map((t) => t.group))];

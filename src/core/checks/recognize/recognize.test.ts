@@ -115,3 +115,15 @@ describe('codes printed inside the label', () => {
     ]);
   });
 });
+
+describe('table groups', () => {
+  it('separates department and unit tables by the 部门名称 line, else by the title', () => {
+    const summary = (title: string, department: string | null) => ({ title, department, header: [['项目', '金额', '项目', '金额']], rows: [['收入总计', '1.00', '支出总计', '1.00']] });
+    const byLine = recognizeDocument(doc([summary('部门预算收支总表', '853某局'), summary('单位预算收支总表', '853001某局本级')]));
+    expect(byLine.groups).toHaveLength(2);
+    const byTitle = recognizeDocument(doc([summary('部门预算收支总表', '某局'), summary('部门预算支出总表', null), summary('单位预算收支总表', '某局'), summary('单位预算支出总表', null)]));
+    expect(byTitle.groups).toEqual(['某局|部门', '某局|单位']);
+    const one = recognizeDocument(doc([summary('2025年部门收支预算表', '某局'), summary('2025年财政拨款收支预算表', '某局')]));
+    expect(one.groups).toEqual(['某局']);
+  });
+});

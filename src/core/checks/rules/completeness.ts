@@ -50,7 +50,7 @@ function runMandatory(ctx: CheckContext): RuleResult {
           rule: 'completeness.mandatory',
           kind: 'completeness',
           severity: 'warning',
-          message: `${group === 'doc' ? '' : `「${group.replace('·', '')}」`}未找到${TABLE_TYPE_TITLES[type]}：${kind}公开应包含此表（若已公开，可能是标题未能识别）。`,
+          message: `${group === 'doc' ? '' : `「${group.replace('·', '').replace('|', ' ')}」`}未找到${TABLE_TYPE_TITLES[type]}：${kind}公开应包含此表（若已公开，可能是标题未能识别）。`,
           location: ['mandatory', group, type],
         }),
       );
