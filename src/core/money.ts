@@ -12,7 +12,13 @@ const DASHES = /^[-—–−]{1,2}$/;
  * handled by the caller's context, not here).
  */
 export function parseAmount(printed: string): number | null {
-  const text = printed.replace(/\s+/g, '').replace(/，/g, ',');
+  // full-width digits and separators read as their ASCII forms (the printed text is kept as is)
+  const text = printed
+    .replace(/\s+/g, '')
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[，]/g, ',')
+    .replace(/[．]/g, '.')
+    .replace(/[－]/g, '-');
   if (!text) return null;
   if (DASHES.test(text)) return 0;
   let negative = false;

@@ -78,6 +78,15 @@ describe('buildLatticeGrid', () => {
   });
 });
 
+describe('dashed rules', () => {
+  it('count a dashed border (3 pt on, 3 pt off) as drawn', () => {
+    const dashes = (x: number): Ruling[] => Array.from({ length: 10 }, (_, i) => v(x, i * 6, i * 6 + 3));
+    const rulings = grid3x3((r) => r.orientation === 'v' && (r.pos === 100 || r.pos === 200)).concat(dashes(100), dashes(200));
+    const g = buildLatticeGrid({ x0: 0, y0: 0, x1: 300, y1: 60 }, rulings.filter((r) => r.orientation === 'h'), rulings.filter((r) => r.orientation === 'v'));
+    expect(g.cells).toHaveLength(9);
+  });
+});
+
 describe('bandIndex', () => {
   it.each([
     [5, 0],

@@ -45,8 +45,8 @@ export function cellBox(grid: Grid, cell: GridCell): Box {
   return { x0: grid.xs[cell.c0]!, y0: grid.ys[cell.r0]!, x1: grid.xs[cell.c1]!, y1: grid.ys[cell.r1]! };
 }
 
-/** Share of a border's length that must be drawn for it to count (small gaps tolerated). */
-const BORDER_PRESENT = 0.5;
+/** Share of a border's length that must be drawn for it to count (small gaps and dashed rules tolerated). */
+const BORDER_PRESENT = 0.4;
 
 function coverage(rulings: readonly Ruling[], pos: number, a: number, b: number, tol: number): number {
   let covered = 0;
