@@ -137,6 +137,8 @@ export const STRINGS = {
     failed: (message: string) => `原文显示失败：${message}`,
     changed: '文件已在磁盘上改变，原文与表格可能不一致。',
     sheets: '工作表',
+    docx: 'Word 原文',
+    actualSize: '原始大小',
     emptySheet: '（空工作表）',
     truncated: (shown: number, total: number) => `仅显示前 ${shown} 行（共 ${total} 行）。`,
   },

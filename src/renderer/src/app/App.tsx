@@ -1,6 +1,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { DocumentList } from '../features/documents/DocumentList';
 import { PdfPageView } from '../features/page/PdfPageView';
+import { OfficeSourceView } from '../features/source/OfficeSourceView';
 import { NarrativeList } from '../features/tables/NarrativeList';
 import { TableList } from '../features/tables/TableList';
 import { TableView } from '../features/tables/TableView';
@@ -24,7 +25,7 @@ function Workspace(): ReactElement {
   if (loading || !doc) return <main className="workspace empty-workspace">{STRINGS.workspace.loading}</main>;
   return (
     <main className="workspace" data-testid="workspace">
-      {pdf ? <PdfPageView /> : <section className="page-view empty-workspace">{STRINGS.page.noPreview}</section>}
+      {pdf ? <PdfPageView /> : <OfficeSourceView />}
       <TableView />
     </main>
   );
