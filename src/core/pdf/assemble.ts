@@ -333,7 +333,9 @@ function buildNarrative(pages: readonly { page: PageLayout; lines: TextLine[] }[
           startsNew = indented || heading || prevEnds || prevShort || sizeChange || leaders;
         } else {
           const gap = line.box.y0 - last.line.box.y1;
-          startsNew = gap > 0.9 * em || indented || prevShort || sizeChange || leaders || (heading && prevEnds);
+          // a numbered heading starts anew after a finished sentence, or when it is a short line of its own
+          const lineShort = line.box.x1 < right - Math.max(4 * em, 0.2 * (right - left));
+          startsNew = gap > 0.9 * em || indented || prevShort || sizeChange || leaders || (heading && (prevEnds || lineShort));
         }
       }
       if (startsNew || !blocks.length) blocks.push({ lines: [] });
