@@ -1,5 +1,7 @@
 import { useEffect, useState, type ReactElement } from 'react';
+import { AnnotationsToggle } from '../features/annotations/AnnotationButtons';
 import { ExportButtons } from '../features/export/ExportButtons';
+import { ReviewPackageButtons } from '../features/review-package/ReviewPackageButtons';
 import { STRINGS } from '../strings';
 import { useReview, type SaveState } from '../stores/review';
 import { useSettings } from '../stores/settings';
@@ -55,7 +57,9 @@ export function AppHeader(): ReactElement {
       </button>
       <SaveIndicator save={save} />
       <ExportButtons />
+      <ReviewPackageButtons />
       <span className="toolbar-gap" />
+      <AnnotationsToggle />
       {settingsError ? <span className="status-error">{STRINGS.header.settingsFailed(settingsError)}</span> : null}
       <label className="reviewer">
         {STRINGS.header.reviewer}

@@ -261,6 +261,29 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
     return t.result;
   }
 
+  /** The page's own file picker stands in for the open dialog; null when the user cancels it. */
+  function pickTextFile(accept: string): Promise<{ name: string; text: string } | null> {
+    return new Promise((resolve, reject) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = accept;
+      input.hidden = true;
+      const done = (): void => input.remove();
+      input.addEventListener('cancel', () => {
+        done();
+        resolve(null);
+      });
+      input.addEventListener('change', () => {
+        const file = input.files?.[0];
+        done();
+        if (!file) return resolve(null);
+        file.text().then((text) => resolve({ name: file.name, text }), reject);
+      });
+      document.body.append(input);
+      input.click();
+    });
+  }
+
   function download(name: string, bytes: Uint8Array): void {
     const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
     const a = document.createElement('a');
@@ -320,7 +343,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
       const { path } = (await response.json()) as { path: string };
       return { path };
     },
-    'reviewPackage:open': async () => null,
+    'reviewPackage:open': () => pickTextFile('.json,application/json'),
   };
 
   return {

@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentEntry } from '../../../shared/ipc-contract';
 import { anchorFor } from '../../../core/review/anchors';
 import { ReviewDatabase } from '../db/database';
+import type { AnnotationTarget } from '../../../core/review/model';
+import { loadAnnotationMoves, loadAnnotations, saveAnnotationChange } from '../db/annotation-repo';
 import { appendEdit, loadEdits } from '../db/review-repo';
+import { createAnnotation } from '../features/annotations/annotation-ops';
 import { EXPENDITURE_BODY, expenditureTable, testDocument } from './test-document';
 import { reconcileVersions } from './versions';
 
@@ -45,5 +48,25 @@ describe('reconcileVersions', () => {
     expect(records.map((r) => [r.fromHash, r.toHash, r.moved, r.orphans.length])).toEqual([['old', 'new', 1, 0]]);
     expect((await loadEdits(db, 'new')).map((e) => [e.cell.row, e.after])).toEqual([[3, '626.00']]);
     expect((await db.fileVersions.get('c.pdf'))?.sha256).toBe('c2');
+  });
+
+  it('moves the annotations of a changed file that has no edits, and lists those that cannot follow', async () => {
+    const db = freshDb();
+    const v1 = testDocument('old');
+    await reconcileVersions(db, [entry('a.pdf', 'old')], async () => v1, () => 1);
+    const cellTarget = (row: number, col: number): AnnotationTarget => ({ kind: 'cell', cell: { tableId: 't1', row, col }, anchor: anchorFor(v1, { tableId: 't1', row, col })! });
+    for (const [id, target] of [['keep', cellTarget(2, 3)], ['lose', cellTarget(1, 2)]] as const) {
+      const { annotation, event } = createAnnotation({ fileHash: 'old', target, text: id, category: 'data-error' }, { id, by: '张三', at: 1 });
+      await saveAnnotationChange(db, annotation, event);
+    }
+    // version 2: two rows on top, 医疗保障管理事务 gone
+    const v2 = testDocument('new', [expenditureTable('t1', [['200', '新科目', '1.00', '1.00', '0.00', ''], ['201', '新科目二', '1.00', '1.00', '0.00', ''], EXPENDITURE_BODY[0]!, EXPENDITURE_BODY[2]!, EXPENDITURE_BODY[3]!])]);
+    const fetched: string[] = [];
+    await reconcileVersions(db, [entry('a.pdf', 'new')], async (p) => (fetched.push(p), v2), () => 2);
+    expect(fetched).toEqual(['a.pdf']);
+    const moved = await loadAnnotations(db, ['new']);
+    expect(moved.map((a) => [a.text, a.target.kind === 'cell' ? a.target.cell.row : null])).toEqual([['keep', 3]]);
+    expect((await loadAnnotationMoves(db, ['new']))[0]!.orphans.map((a) => a.text)).toEqual(['lose']);
+    expect(await loadAnnotations(db, ['old'])).toHaveLength(2);
   });
 });

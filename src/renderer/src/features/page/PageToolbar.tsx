@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { STRINGS } from '../../strings';
+import { DrawRectButton } from '../annotations/AnnotationButtons';
 import { useWorkspace } from '../../stores/workspace';
 
 export type Zoom = 'fit' | number;
@@ -42,6 +43,7 @@ export function PageToolbar({ zoom, scale, onZoom }: { zoom: Zoom; scale: number
         ›
       </button>
       <span className="toolbar-gap" />
+      <DrawRectButton />
       <button type="button" onClick={() => onZoom(step(current, -1))} title={STRINGS.page.zoomOut}>
         −
       </button>

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { STRINGS } from '../../strings';
 import { useReview } from '../../stores/review';
 import { useWorkspace } from '../../stores/workspace';
+import { AddAnnotationButton } from '../annotations/AnnotationButtons';
 import { CellPanel } from '../cell/CellPanel';
 import { OrphanList } from '../cell/OrphanList';
 import { TableGrid } from '../grid/TableGrid';
@@ -27,6 +28,7 @@ export function TableView(): ReactElement {
             </span>
           ) : null}
         </div>
+        {table ? <AddAnnotationButton /> : null}
         {table ? (
           <label className="reviewed-toggle">
             <input type="checkbox" checked={reviewed.has(table.id)} onChange={(e) => void setReviewed(table.id, e.target.checked)} />
