@@ -11,11 +11,14 @@ import type { Plugin, UserConfig } from 'vite';
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
-/** pdf.js data files the renderer needs offline: CJK cMaps (non-embedded Chinese fonts) and standard fonts. */
-const PDFJS_ASSET_DIRS = ['cmaps', 'standard_fonts'];
+/**
+ * pdf.js data files the renderer needs offline: CJK cMaps (non-embedded Chinese fonts), standard
+ * fonts, and the WebAssembly image decoders (JPEG 2000, JBIG2, ICC colour; `wasmUrl`).
+ */
+const PDFJS_ASSET_DIRS = ['cmaps', 'standard_fonts', 'wasm'];
 const PUBLIC_PREFIX = 'pdfjs';
 
-/** Serves (dev) and emits (build) pdf.js's cmaps/ and standard_fonts/ under pdfjs/ next to index.html. */
+/** Serves (dev) and emits (build) pdf.js's cmaps/, standard_fonts/ and wasm/ under pdfjs/ next to index.html. */
 export function pdfjsAssets(): Plugin {
   return {
     name: 'proofreader:pdfjs-assets',

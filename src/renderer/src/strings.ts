@@ -281,7 +281,8 @@ export const STRINGS = {
     decidedBy: (who: string, at: number) => `${who || '未署名'} · ${new Date(at).toLocaleString('zh-CN')}`,
     help: 'N 或 F8 下一个待处理 · Shift+N 上一个 · C 确认 · D 忽略（编辑单元格或输入文字时不起作用）',
     timing: (ms: number) => `检查用时 ${ms.toFixed(0)} 毫秒`,
-    narrativeSpan: (block: number, page: number | null) => (page === null ? `文字说明第 ${block + 1} 段` : `文字说明第 ${block + 1} 段（第 ${page} 页）`),
+    narrativeSpan: (block: number, page: number | null, quote: string) =>
+      `${page === null ? `文字说明第 ${block + 1} 段` : `文字说明第 ${block + 1} 段（第 ${page} 页）`}：“${quote.length > 24 ? `${quote.slice(0, 24)}…` : quote}”`,
     cellPlace: (table: string, row: string, column: string) => `${table} · ${row} · ${column}`,
     history: '决定记录',
     action: { confirmed: '确认', dismissed: '忽略', revoked: '撤销' },

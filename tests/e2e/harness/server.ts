@@ -50,6 +50,8 @@ function inside(root: string, path: string): string | null {
 export interface ServeOptions {
   /** where batch export writes (absent: the app's "choose directory" is refused) */
   exportDir?: string;
+  /** extra response headers for the app's own files (e.g. a Content-Security-Policy, which unlike the meta tag also binds workers) */
+  appHeaders?: Record<string, string>;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -66,13 +68,13 @@ export async function serveApp(appDir: string, folderDir: string, serveOptions: 
   const folderRoot = resolve(folderDir);
   const exportRoot = serveOptions.exportDir ? resolve(serveOptions.exportDir) : null;
 
-  async function sendFile(res: ServerResponse, file: string | null): Promise<void> {
+  async function sendFile(res: ServerResponse, file: string | null, extra: Record<string, string> = {}): Promise<void> {
     const s = file ? await stat(file).catch(() => null) : null;
     if (!file || !s?.isFile()) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': s.size, 'Cache-Control': 'no-store' });
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': s.size, 'Cache-Control': 'no-store', ...extra });
     createReadStream(file).pipe(res);
   }
 
@@ -114,7 +116,7 @@ export async function serveApp(appDir: string, folderDir: string, serveOptions: 
       void sendFile(res, inside(folderRoot, path.slice('/__folder/files'.length)));
       return;
     }
-    void sendFile(res, inside(appRoot, path === '/' ? '/index.html' : path));
+    void sendFile(res, inside(appRoot, path === '/' ? '/index.html' : path), serveOptions.appHeaders);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;

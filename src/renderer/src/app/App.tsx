@@ -1,5 +1,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { DocumentList } from '../features/documents/DocumentList';
+import { FindingsPanel } from '../features/findings/FindingsPanel';
+import { useFindingsWiring } from '../features/findings/use-findings-wiring';
 import { PdfPageView } from '../features/page/PdfPageView';
 import { OfficeSourceView } from '../features/source/OfficeSourceView';
 import { NarrativeList } from '../features/tables/NarrativeList';
@@ -27,6 +29,7 @@ function Workspace(): ReactElement {
     <main className="workspace" data-testid="workspace">
       {pdf ? <PdfPageView /> : <OfficeSourceView />}
       <TableView />
+      <FindingsPanel />
     </main>
   );
 }
@@ -34,6 +37,7 @@ function Workspace(): ReactElement {
 export function App(): ReactElement {
   useUndoRedoShortcuts();
   useFollowFileChanges();
+  useFindingsWiring();
   useEffect(() => {
     void useSettings.getState().load();
     return useDocuments.getState().start();

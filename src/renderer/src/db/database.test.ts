@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Annotation, CellEdit } from '../../../core/review/model';
+import type { Annotation, CellEdit, FindingDecision } from '../../../core/review/model';
 import { anchorFor } from '../../../core/review/anchors';
 import { expenditureTable, testDocument, EXPENDITURE_BODY } from '../review/test-document';
 import { historyStacks } from '../review/history';
 import { LATEST_VERSION, ReviewDatabase, SCHEMA_VERSIONS } from './database';
+import { loadDecisionLog, loadDecisions } from './decision-repo';
 import { loadAnnotationHistory } from './annotation-repo';
 import { appendEdit, loadEdits, loadReanchors, reconcileFileVersion } from './review-repo';
 
@@ -49,16 +50,24 @@ const V1_ANNOTATION: Annotation = {
  * Data each released schema version wrote, in that version's own shape (raw table access, as the
  * old app code would have). Add an entry for every new version.
  */
+/** A decision as version 1 stored it (no history yet). */
+const V1_DECISION: FindingDecision = { fileHash: 'hash-v1', findingId: 'in-table.row-totals:abc', decision: 'dismissed', reason: '尾差，可接受', by: '李四', at: 1800 };
+
 const WRITTEN_BY: Record<number, (db: ReviewDatabase) => Promise<void>> = {
   1: async (db) => {
     await db.table('edits').bulkAdd([entry('a', 1000, '625.95'), entry('b', 1000, '625.94', 'undo', 'a', '625.95')]);
     await db.table('reviewedTables').add({ fileHash: 'hash-v1', tableId: 't1', reviewer: '李四', at: 1000 });
     await db.table('fileVersions').add({ relativePath: '部门预算.pdf', sha256: 'hash-v1', seenAt: 1000 });
     await db.table('annotations').add(V1_ANNOTATION);
+    await db.table('decisions').add(V1_DECISION);
   },
   2: async (db) => {
     await WRITTEN_BY[1]!(db);
     await db.table('annotationEvents').add({ id: `migrated:${V1_ANNOTATION.id}`, annotationId: V1_ANNOTATION.id, fileHash: 'hash-v1', kind: 'migrated', by: '李四', at: 2000, changes: [], snapshot: V1_ANNOTATION });
+  },
+  3: async (db) => {
+    await WRITTEN_BY[2]!(db);
+    await db.table('decisionLog').add({ id: 'migrated:hash-v1:in-table.row-totals:abc', fileHash: 'hash-v1', findingId: V1_DECISION.findingId, action: 'dismissed', reason: '尾差，可接受', by: '李四', at: 1800 });
   },
 };
 
@@ -90,6 +99,10 @@ describe('schema migrations', () => {
     expect(history.map((e) => [e.kind, e.by, e.at])).toEqual([['migrated', '李四', 2000]]);
     expect(history[0]!.snapshot).toEqual(V1_ANNOTATION);
     expect(await db.annotations.where('findingId').equals('x').count()).toBe(0);
+    // a decision taken before decisions had a history keeps its state and starts its log
+    expect(await loadDecisions(db, 'hash-v1')).toEqual([V1_DECISION]);
+    const decisionLog = await loadDecisionLog(db, 'hash-v1');
+    expect(decisionLog.map((d) => [d.findingId, d.action, d.reason, d.by, d.at])).toEqual([[V1_DECISION.findingId, 'dismissed', '尾差，可接受', '李四', 1800]]);
   });
 });
 

@@ -20,7 +20,7 @@ export function warmUpPdfjs(): void {
   worker();
 }
 
-/** cMaps and standard fonts are copied next to index.html by the build (vite.renderer.config.ts). */
+/** cMaps, standard fonts and wasm decoders are copied next to index.html by the build (vite.renderer.config.ts). */
 function assetUrl(folder: string): string {
   return new URL(`pdfjs/${folder}/`, document.baseURI).href;
 }
@@ -32,6 +32,10 @@ export async function openPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
     cMapUrl: assetUrl('cmaps'),
     cMapPacked: true,
     standardFontDataUrl: assetUrl('standard_fonts'),
+    // JPEG 2000 and JBIG2 images (scans) and ICC colours are decoded by WebAssembly modules in the
+    // pdf.js worker; without this URL such images stay blank. It also lets the worker fetch the
+    // cMaps itself instead of asking this thread for them.
+    wasmUrl: assetUrl('wasm'),
     // The CSP forbids eval; pdf.js then interprets fonts instead of compiling them.
     isEvalSupported: false,
     // Glyphs drawn as paths: skips converting the embedded CJK subset fonts to web fonts (and the

@@ -38,7 +38,8 @@ interface WorkspaceState {
   followFileChange: (documents: readonly DocumentEntry[]) => void;
   selectTable: (tableId: string) => void;
   selectCell: (ref: CellRef | null, origin: SelectionOrigin) => void;
-  selectNarrative: (index: number) => void;
+  /** `focus` outlines part of the paragraph (a finding's sentence) instead of all of it */
+  selectNarrative: (index: number, focus?: Focus) => void;
   setPage: (page: number) => void;
 }
 
@@ -127,10 +128,11 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       set({ tableId: ref.tableId, selection: ref, selectionOrigin: origin, narrativeIndex: null, focus: { page: cell.page, bbox: cell.bbox }, page: cell.page });
     },
 
-    selectNarrative: (index) => {
+    selectNarrative: (index, focus) => {
       const block = get().doc?.narrative[index];
       if (!block) return;
-      set({ narrativeIndex: index, selection: null, selectionOrigin: 'list', focus: { page: block.page, bbox: block.bbox }, page: block.page });
+      const shown = focus ?? { page: block.page, bbox: block.bbox };
+      set({ narrativeIndex: index, selection: null, selectionOrigin: 'list', focus: shown, page: shown.page });
     },
 
     setPage: (page) => {

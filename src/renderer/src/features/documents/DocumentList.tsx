@@ -42,7 +42,19 @@ function DocumentItem({ entry, active }: { entry: DocumentEntry; active: boolean
         {canOpen ? (
           <span className="document-figures">
             <span>{STRINGS.documents.tables(tables)}</span>
-            <span className={findings > 0 ? 'has-findings' : ''}>{STRINGS.documents.findings(findings)}</span>
+            {findings ? (
+              <span
+                className={findings.error + findings.warning > 0 ? 'has-findings' : ''}
+                data-testid="finding-count"
+                title={STRINGS.documents.findingsDetail(findings.error, findings.warning, findings.note)}
+              >
+                {STRINGS.documents.findings(findings.error + findings.warning + findings.note)}
+              </span>
+            ) : (
+              <span data-testid="finding-count" data-pending="" title={STRINGS.documents.findingsPendingHint}>
+                {STRINGS.documents.findingsPending}
+              </span>
+            )}
             <span data-testid="edit-count">{STRINGS.documents.edits(figures?.editedCells ?? 0)}</span>
             <span>{STRINGS.documents.reviewed(reviewed, tables)}</span>
           </span>

@@ -5,6 +5,8 @@ import type { Table } from '../../../../core/model';
 import { STRINGS } from '../../strings';
 import { useReview } from '../../stores/review';
 import { useWorkspace } from '../../stores/workspace';
+import { withTints } from '../findings/tints';
+import { useTableTints } from '../findings/use-table-tints';
 import { columnDefs, columnId, columnIndex } from './column-defs';
 import { gridRows, printedRows, type GridRowView } from './grid-rows';
 
@@ -33,15 +35,26 @@ export function TableGrid({ table }: { table: Table }): ReactElement {
   const selectionOrigin = useWorkspace((s) => s.selectionOrigin);
 
   const printed = useMemo(() => printedRows(table), [table]);
-  const rows = useMemo(() => gridRows(printed, table.id, changes, pending), [printed, table.id, changes, pending]);
+  const tints = useTableTints(table.id);
+  const rows = useMemo(() => withTints(gridRows(printed, table.id, changes, pending), tints), [printed, table.id, changes, pending, tints]);
   const columns = useMemo(
     () => columnDefs(table, { onEdit: (row, col, text) => void useReview.getState().setCell({ tableId: table.id, row, col }, text) }),
     [table],
   );
 
-  const onGridReady = useCallback((e: GridReadyEvent<GridRowView>) => {
-    apiRef.current = e.api;
-  }, []);
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<GridRowView>) => {
+      apiRef.current = e.api;
+      // A cell chosen elsewhere in another table (a finding, the page) is focused once this grid exists.
+      const { selection, selectionOrigin } = useWorkspace.getState();
+      if (selection && selection.tableId === table.id && selectionOrigin !== 'grid') {
+        e.api.ensureIndexVisible(selection.row, 'middle');
+        e.api.ensureColumnVisible(columnId(selection.col), 'auto');
+        e.api.setFocusedCell(selection.row, columnId(selection.col));
+      }
+    },
+    [table.id],
+  );
 
   const onCellFocused = useCallback(
     (e: CellFocusedEvent<GridRowView>) => {

@@ -69,10 +69,14 @@ export function columnDefs(table: Table, callbacks: ColumnCallbacks): (ColDef<Gr
         'cell-edited': (p: CellClassParams<GridRowView>) => !!p.data?.cells[col]?.edited,
         'cell-pending': (p: CellClassParams<GridRowView>) => !!p.data?.cells[col]?.pending,
         'cell-uncertain': (p: CellClassParams<GridRowView>) => (p.data?.cells[col]?.confidence ?? 'ok') !== 'ok',
+        'cell-finding-error': (p: CellClassParams<GridRowView>) => p.data?.cells[col]?.finding?.severity === 'error',
+        'cell-finding-warning': (p: CellClassParams<GridRowView>) => p.data?.cells[col]?.finding?.severity === 'warning',
+        'cell-finding-note': (p: CellClassParams<GridRowView>) => p.data?.cells[col]?.finding?.severity === 'note',
       },
       tooltip: (p: TooltipCallbackParams<GridRowView>) => {
         const cell = p.data?.cells[col];
-        return cell?.edited ? STRINGS.grid.originalTooltip(cell.original) : undefined;
+        const lines = [...(cell?.edited ? [STRINGS.grid.originalTooltip(cell.original)] : []), ...(cell?.finding?.messages ?? [])];
+        return lines.length > 0 ? lines.join('\n') : undefined;
       },
     };
   }

@@ -3,6 +3,7 @@
  * flight shown), whether it was edited, and where row spans start. Rows without edits are built
  * once per table and reused, so an edit re-renders one row, not the whole table.
  */
+import type { Severity } from '../../../../core/checks/model';
 import type { CellConfidence, Table } from '../../../../core/model';
 import { labelColumns, spanOrigins } from '../../../../core/review/anchors';
 import type { CellChange } from '../../review/history';
@@ -18,6 +19,8 @@ export interface GridCellView {
   numeric: boolean;
   colSpan: number;
   confidence: CellConfidence;
+  /** set when open findings name the cell: the most severe one and every message */
+  finding?: { severity: Severity; messages: string[] };
 }
 
 export interface GridRowView {

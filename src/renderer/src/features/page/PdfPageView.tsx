@@ -3,6 +3,7 @@ import type { PageViewport } from 'pdfjs-dist';
 import { pdfjs } from '../../pdf/pdfjs';
 import { STRINGS } from '../../strings';
 import { useWorkspace } from '../../stores/workspace';
+import { FindingBoxes } from '../findings/FindingBoxes';
 import { cellAtPoint } from './hit-test';
 import { bboxToScreen, screenToPdf } from './page-geometry';
 import { PageToolbar, type Zoom } from './PageToolbar';
@@ -115,6 +116,7 @@ export function PdfPageView(): ReactElement {
         <div className="page" style={pageStyle} onClick={onClick} data-page={viewport ? page : undefined} data-testid="pdf-page">
           <canvas ref={canvasRef} className="page-canvas" />
           <div ref={textRef} className="textLayer" />
+          {viewport ? <FindingBoxes page={page} viewport={viewport} /> : null}
           {highlight ? (
             <div
               ref={highlightRef}

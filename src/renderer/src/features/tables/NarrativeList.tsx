@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { STRINGS } from '../../strings';
 import { useWorkspace } from '../../stores/workspace';
 import { formatOf } from '../cell/location';
+import { NarrativeMarks } from '../findings/NarrativeMarks';
 
 /** The document's narrative paragraphs; choosing one turns to its page and outlines it. */
 export function NarrativeList(): ReactElement | null {
@@ -19,7 +20,7 @@ export function NarrativeList(): ReactElement | null {
           <li key={i} className={i === active ? 'active' : ''}>
             <button type="button" onClick={() => selectNarrative(i)}>
               {doc && formatOf(doc) === 'pdf' ? <span className="narrative-page">{STRINGS.location.page(block.page)}</span> : null}
-              <span className="narrative-text">{block.text}</span>
+              <NarrativeMarks block={i} text={block.text} />
             </button>
           </li>
         ))}
