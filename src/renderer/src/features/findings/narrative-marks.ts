@@ -49,13 +49,17 @@ export function markedPieces(text: string, spans: readonly { start: number; end:
     .map((s) => [Math.max(0, s.start), Math.min(text.length, s.end)] as const)
     .filter(([a, b]) => b > a)
     .sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
   const pieces: TextPiece[] = [];
   let at = 0;
-  for (const [start, end] of ranges) {
-    if (end <= at) continue;
-    const from = Math.max(start, at);
-    if (from > at) pieces.push({ text: text.slice(at, from), marked: false });
-    pieces.push({ text: text.slice(from, end), marked: true });
+  for (const [start, end] of merged) {
+    if (start > at) pieces.push({ text: text.slice(at, start), marked: false });
+    pieces.push({ text: text.slice(start, end), marked: true });
     at = end;
   }
   if (at < text.length) pieces.push({ text: text.slice(at), marked: false });

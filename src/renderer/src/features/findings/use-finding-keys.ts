@@ -6,24 +6,13 @@
  */
 import { useEffect } from 'react';
 import { useFindings } from '../../stores/findings';
+import { actionOf } from './keys';
 
 function isTextField(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
     (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.closest('[role="dialog"]') !== null)
   );
-}
-
-type Action = 'next' | 'previous' | 'confirm' | 'dismiss';
-
-export function actionOf(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey'>): Action | null {
-  if (e.ctrlKey || e.altKey || e.metaKey) return null;
-  const key = e.key.toLowerCase();
-  if (key === 'n' || key === 'f8') return e.shiftKey ? 'previous' : 'next';
-  if (e.shiftKey) return null;
-  if (key === 'c') return 'confirm';
-  if (key === 'd') return 'dismiss';
-  return null;
 }
 
 export function useFindingKeys(): void {
