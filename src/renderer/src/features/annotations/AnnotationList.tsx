@@ -20,7 +20,7 @@ function Item({ annotation, documentName, active }: { annotation: Annotation; do
         <span className="annotation-item-head">
           <span className={`annotation-chip category-${annotation.category}`}>{STRINGS.annotations.category[annotation.category]}</span>
           <span className={`annotation-chip status-${annotation.status}`}>{STRINGS.annotations.status[annotation.status]}</span>
-          {annotation.replies.length > 0 ? <span className="annotation-replies-count">💬 {annotation.replies.length}</span> : null}
+          {annotation.replies.length > 0 ? <span className="annotation-replies-count">{STRINGS.annotations.replies(annotation.replies.length)}</span> : null}
         </span>
         <span className="annotation-item-text">{annotation.text}</span>
         <span className="annotation-item-meta">

@@ -5,6 +5,8 @@ import type { Table } from '../../../../core/model';
 import { STRINGS } from '../../strings';
 import { useReview } from '../../stores/review';
 import { useWorkspace } from '../../stores/workspace';
+import { withAnnotationMarks } from '../annotations/grid-marks';
+import { useGridAnnotations } from '../annotations/use-grid-annotations';
 import { withTints } from '../findings/tints';
 import { useTableTints } from '../findings/use-table-tints';
 import { columnDefs, columnId, columnIndex } from './column-defs';
@@ -36,7 +38,11 @@ export function TableGrid({ table }: { table: Table }): ReactElement {
 
   const printed = useMemo(() => printedRows(table), [table]);
   const tints = useTableTints(table.id);
-  const rows = useMemo(() => withTints(gridRows(printed, table.id, changes, pending), tints), [printed, table.id, changes, pending, tints]);
+  const { marks, onCellClicked } = useGridAnnotations(table.id);
+  const rows = useMemo(
+    () => withAnnotationMarks(withTints(gridRows(printed, table.id, changes, pending), tints), marks),
+    [printed, table.id, changes, pending, tints, marks],
+  );
   const columns = useMemo(
     () => columnDefs(table, { onEdit: (row, col, text) => void useReview.getState().setCell({ tableId: table.id, row, col }, text) }),
     [table],
@@ -89,6 +95,7 @@ export function TableGrid({ table }: { table: Table }): ReactElement {
         getRowId={rowId}
         onGridReady={onGridReady}
         onCellFocused={onCellFocused}
+        onCellClicked={onCellClicked}
         enableCellSpan
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus

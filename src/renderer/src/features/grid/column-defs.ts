@@ -72,10 +72,16 @@ export function columnDefs(table: Table, callbacks: ColumnCallbacks): (ColDef<Gr
         'cell-finding-error': (p: CellClassParams<GridRowView>) => p.data?.cells[col]?.finding?.severity === 'error',
         'cell-finding-warning': (p: CellClassParams<GridRowView>) => p.data?.cells[col]?.finding?.severity === 'warning',
         'cell-finding-note': (p: CellClassParams<GridRowView>) => p.data?.cells[col]?.finding?.severity === 'note',
+        'cell-annotated': (p: CellClassParams<GridRowView>) => (p.data?.cells[col]?.annotations?.length ?? 0) > 0,
+        'cell-in-range': (p: CellClassParams<GridRowView>) => !!p.data?.cells[col]?.inRange,
       },
       tooltip: (p: TooltipCallbackParams<GridRowView>) => {
         const cell = p.data?.cells[col];
-        const lines = [...(cell?.edited ? [STRINGS.grid.originalTooltip(cell.original)] : []), ...(cell?.finding?.messages ?? [])];
+        const lines = [
+          ...(cell?.edited ? [STRINGS.grid.originalTooltip(cell.original)] : []),
+          ...(cell?.finding?.messages ?? []),
+          ...(cell?.annotations ?? []).map((text) => STRINGS.annotations.markerTitle(text)),
+        ];
         return lines.length > 0 ? lines.join('\n') : undefined;
       },
     };

@@ -21,6 +21,10 @@ export interface GridCellView {
   confidence: CellConfidence;
   /** set when open findings name the cell: the most severe one and every message */
   finding?: { severity: Severity; messages: string[] };
+  /** texts of the annotations marked on the cell (features/annotations) */
+  annotations?: string[];
+  /** inside the Shift+click range being annotated */
+  inRange?: boolean;
 }
 
 export interface GridRowView {

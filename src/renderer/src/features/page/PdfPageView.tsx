@@ -3,6 +3,7 @@ import type { PageViewport } from 'pdfjs-dist';
 import { pdfjs } from '../../pdf/pdfjs';
 import { STRINGS } from '../../strings';
 import { useWorkspace } from '../../stores/workspace';
+import { AnnotationPageLayer } from '../annotations/AnnotationPageLayer';
 import { FindingBoxes } from '../findings/FindingBoxes';
 import { cellAtPoint } from './hit-test';
 import { bboxToScreen, screenToPdf } from './page-geometry';
@@ -117,6 +118,7 @@ export function PdfPageView(): ReactElement {
           <canvas ref={canvasRef} className="page-canvas" />
           <div ref={textRef} className="textLayer" />
           {viewport ? <FindingBoxes page={page} viewport={viewport} /> : null}
+          {viewport ? <AnnotationPageLayer page={page} viewport={viewport} /> : null}
           {highlight ? (
             <div
               ref={highlightRef}

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { STRINGS } from '../../strings';
 import { useWorkspace } from '../../stores/workspace';
+import { NarrativeSelectable } from '../annotations/NarrativeSelectable';
 import { formatOf } from '../cell/location';
 import { NarrativeMarks } from '../findings/NarrativeMarks';
 
@@ -22,6 +23,7 @@ export function NarrativeList(): ReactElement | null {
               {doc && formatOf(doc) === 'pdf' ? <span className="narrative-page">{STRINGS.location.page(block.page)}</span> : null}
               <NarrativeMarks block={i} text={block.text} />
             </button>
+            {i === active ? <NarrativeSelectable block={i} /> : null}
           </li>
         ))}
       </ol>
