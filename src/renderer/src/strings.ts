@@ -211,6 +211,7 @@ export const STRINGS = {
     reattached: '已重新关联',
     orphanBadge: '无法对应',
     otherDocument: '（不在当前文件夹）',
+    toggle: (open: number) => (open > 0 ? `批注（${open} 条待处理）` : '批注'),
   },
   reviewPackage: {
     export: '导出审核包',

@@ -1,8 +1,13 @@
 import { useEffect, type ReactElement } from 'react';
+import { AnnotationPane } from '../features/annotations/AnnotationPane';
+import { TextOfferButton } from '../features/annotations/TextOfferButton';
+import { useAnnotationsWiring } from '../features/annotations/use-annotations-wiring';
 import { DocumentList } from '../features/documents/DocumentList';
 import { FindingsPanel } from '../features/findings/FindingsPanel';
 import { useFindingsWiring } from '../features/findings/use-findings-wiring';
 import { PdfPageView } from '../features/page/PdfPageView';
+import { ConflictDialog } from '../features/review-package/ConflictDialog';
+import { ReviewPackageNotice } from '../features/review-package/ReviewPackageButtons';
 import { OfficeSourceView } from '../features/source/OfficeSourceView';
 import { NarrativeList } from '../features/tables/NarrativeList';
 import { TableList } from '../features/tables/TableList';
@@ -38,6 +43,7 @@ export function App(): ReactElement {
   useUndoRedoShortcuts();
   useFollowFileChanges();
   useFindingsWiring();
+  useAnnotationsWiring();
   useEffect(() => {
     void useSettings.getState().load();
     return useDocuments.getState().start();
@@ -47,6 +53,7 @@ export function App(): ReactElement {
   return (
     <div className="app">
       <AppHeader />
+      <ReviewPackageNotice />
       <div className="app-body">
         <nav className="sidebar">
           <DocumentList />
@@ -54,7 +61,10 @@ export function App(): ReactElement {
           {hasDoc ? <NarrativeList /> : null}
         </nav>
         <Workspace />
+        <AnnotationPane />
       </div>
+      <TextOfferButton />
+      <ConflictDialog />
     </div>
   );
 }
