@@ -5,13 +5,14 @@
  * cannot use (written by a newer version, or damaged on disk) gives a clear message, and the
  * documents can still be read.
  */
-import { readdir, rm, writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { ExtractedDocument, Table } from '../../src/core/model';
 import { extractFile } from '../../src/node/extract-file';
+import { LATEST_VERSION } from '../../src/renderer/src/db/database';
 import { FIXTURE_PDF_DIR, tempFolder, type TempFolder } from './harness/folder';
 import { launchKillable, type KillableBrowser } from './harness/killable-browser';
 import { serveApp, type ServedApp } from './harness/server';
@@ -106,7 +107,7 @@ describe('durability (browser mode, Chromium killed with SIGKILL)', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type(corrected);
     await page.keyboard.press('Enter');
-    await page.waitForSelector('.save-state[data-save="saved"]', { polling: 'raf' });
+    await page.waitForFunction(() => document.querySelector('.save-state[data-save="saved"]') !== null, undefined, { polling: 'raf' });
     await browser.kill();
 
     browser = await launchKillable(profile);
@@ -119,5 +120,110 @@ describe('durability (browser mode, Chromium killed with SIGKILL)', () => {
     expect((await storedAnnotations(page)).map((a) => a.text)).toEqual(['合计数与明细不符，请核对']);
     await screenshot(page, '60-after-hard-kill');
     expect(browser.errors).toEqual([]);
+  });
+
+  it('says so when the review database was written by a newer version, leaves it untouched, and still shows the documents', async () => {
+    browser = await launchKillable(profile);
+    const page = browser.page;
+    const future = (LATEST_VERSION + 1) * 10;
+    // a database of a later release, created at the app's origin before the app first runs
+    await page.goto(`${app.url}__folder/manifest.json`);
+    await page.evaluate(
+      (version) =>
+        new Promise<void>((done, fail) => {
+          const request = indexedDB.open('proofreader-review', version);
+          request.onupgradeneeded = () => {
+            request.result.createObjectStore('edits', { keyPath: 'seq', autoIncrement: true });
+            request.result.createObjectStore('somethingNew', { keyPath: 'id' });
+          };
+          request.onsuccess = () => {
+            request.result.close();
+            done();
+          };
+          request.onerror = () => fail(request.error);
+        }),
+      future,
+    );
+    await gotoApp(page, app.url);
+    const notice = page.getByTestId('database-notice');
+    await expect(notice.getAttribute('data-kind')).resolves.toBe('too-new');
+    await expect(notice.textContent()).resolves.toContain('由更新版本的程序创建');
+    // the documents can still be read
+    await openDocument(page, NAME);
+    await selectTable(page, table.id);
+    // an edit is refused, visibly, instead of being written into the newer database
+    await gridCell(page, row, col).click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1.00');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.save-state[data-save="error"]');
+    await expect(page.locator('.save-state').textContent()).resolves.toContain('本地校对数据库不可用');
+    await screenshot(page, '61-database-too-new');
+    const raw = await page.evaluate(
+      () =>
+        new Promise<{ version: number; stores: string[] }>((done) => {
+          const request = indexedDB.open('proofreader-review');
+          request.onsuccess = () => {
+            done({ version: request.result.version, stores: Array.from(request.result.objectStoreNames).sort() });
+            request.result.close();
+          };
+        }),
+    );
+    expect(raw).toEqual({ version: future, stores: ['edits', 'somethingNew'] });
+    expect(browser.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  });
+
+  it('says so when the database files were damaged and the browser discarded them; the app keeps working', async () => {
+    browser = await launchKillable(profile);
+    let page = browser.page;
+    await gotoApp(page, app.url);
+    await openDocument(page, NAME);
+    await selectTable(page, table.id);
+    await gridCell(page, row, col).click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1.00');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.save-state[data-save="saved"]');
+    // closed normally this time: the damage happens while the app is not running
+    await browser.shutdown();
+
+    // overwrite every file of the origin's IndexedDB (LevelDB) with garbage
+    const idb = join(profile, 'Default', 'IndexedDB');
+    let damaged = 0;
+    for (const dir of await readdir(idb)) {
+      if (!dir.endsWith('.indexeddb.leveldb')) continue;
+      for (const f of await readdir(join(idb, dir))) {
+        if (f === 'LOCK') continue;
+        await writeFile(join(idb, dir, f), 'not a leveldb file '.repeat(64));
+        damaged++;
+      }
+    }
+    expect(damaged).toBeGreaterThan(0);
+
+    browser = await launchKillable(profile);
+    page = browser.page;
+    await gotoApp(page, app.url);
+    const notice = page.getByTestId('database-notice');
+    const kind = await notice.getAttribute('data-kind', { timeout: 10_000 });
+    console.log(`[figure] damaged IndexedDB files: Chromium ${kind === 'reset' ? 'discarded them and started an empty database' : 'refused to open them'}; the app says so (${kind})`);
+    expect(['reset', 'failed']).toContain(kind);
+    await expect(notice.textContent()).resolves.toMatch(/本地校对数据库/);
+    await screenshot(page, '62-database-damaged');
+    // the documents can be read, and (after a reset) new work is saved again
+    await openDocument(page, NAME);
+    if (kind === 'reset') {
+      await notice.getByRole('button').click();
+      await selectTable(page, table.id);
+      await gridCell(page, row, col).click();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('2.00');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.save-state[data-save="saved"]');
+      expect((await storedEdits(page)).map((e) => e.after)).toEqual(['2.00']);
+    }
+    expect(browser.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   });
 });

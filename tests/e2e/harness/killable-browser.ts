@@ -17,7 +17,9 @@ export interface KillableBrowser {
   errors: string[];
   /** SIGKILL to the whole process group; resolves once the browser process is gone */
   kill: () => Promise<void>;
-  /** a graceful close (for the test's own clean-up) */
+  /** a normal shutdown (CDP Browser.close: the browser flushes its storage), SIGKILL after 10 s */
+  shutdown: () => Promise<void>;
+  /** clean-up: shuts down if still running */
   close: () => Promise<void>;
 }
 
@@ -53,6 +55,25 @@ export async function launchKillable(profile: string): Promise<KillableBrowser> 
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   const pid = child.pid!;
+  const gone = (): boolean => child.exitCode !== null || child.signalCode !== null;
+  async function shutdown(): Promise<void> {
+    if (gone()) return;
+    try {
+      const cdp = await browser.newBrowserCDPSession();
+      await cdp.send('Browser.close');
+    } catch {
+      // the connection may drop as the browser goes
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
   return {
     browser,
     page,
@@ -62,15 +83,7 @@ export async function launchKillable(profile: string): Promise<KillableBrowser> 
       process.kill(-pid, 'SIGKILL');
       await exited;
     },
-    close: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      await browser.close().catch(() => undefined);
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      await exited;
-    },
+    shutdown: () => shutdown(),
+    close: () => shutdown(),
   };
 }

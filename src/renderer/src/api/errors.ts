@@ -8,6 +8,8 @@ export function userMessage(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'messageZh' in error && typeof error.messageZh === 'string') {
     return error.messageZh;
   }
+  // the review database is closed or could not open: the start-up notice explains why
+  if (error instanceof Error && (error.name === 'DatabaseClosedError' || error.name === 'OpenFailedError')) return STRINGS.storage.unavailable;
   console.error(error);
   return STRINGS.errors.generic;
 }

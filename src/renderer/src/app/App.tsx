@@ -9,6 +9,7 @@ import { PdfPageView } from '../features/page/PdfPageView';
 import { ConflictDialog } from '../features/review-package/ConflictDialog';
 import { ReviewPackageNotice } from '../features/review-package/ReviewPackageButtons';
 import { OfficeSourceView } from '../features/source/OfficeSourceView';
+import { DatabaseNotice } from '../features/storage/DatabaseNotice';
 import { NarrativeList } from '../features/tables/NarrativeList';
 import { TableList } from '../features/tables/TableList';
 import { TableView } from '../features/tables/TableView';
@@ -53,6 +54,7 @@ export function App(): ReactElement {
   return (
     <div className="app">
       <AppHeader />
+      <DatabaseNotice />
       <ReviewPackageNotice />
       <div className="app-body">
         <nav className="sidebar">

@@ -6,7 +6,7 @@
  * Schema changes: append a new entry to SCHEMA_VERSIONS (never edit a released one) and extend
  * database.test.ts with data written by the previous version.
  */
-import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import { Dexie, type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Annotation, CellEdit, FindingDecision } from '../../../core/review/model';
 import type { ConflictChoice, ReviewConflict } from '../../../core/review/package-merge';
 
@@ -188,8 +188,8 @@ export class ReviewDatabase extends Dexie {
   decisionLog!: EntityTable<DecisionLogRecord, 'seq'>;
 
   /** `upTo` opens an older schema (migration tests only). */
-  constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {
-    super(name);
+  constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION, options?: DexieOptions) {
+    super(name, options);
     for (const v of SCHEMA_VERSIONS) {
       if (v.version > upTo) break;
       const version = this.version(v.version).stores(v.stores);
@@ -204,4 +204,14 @@ let shared: ReviewDatabase | null = null;
 export function reviewDb(): ReviewDatabase {
   shared ??= new ReviewDatabase();
   return shared;
+}
+
+/**
+ * For a database this version must not touch (db/health.ts found it written by a newer version):
+ * from now on nothing opens it and every use of reviewDb() fails asynchronously, like a closed
+ * database, so callers report it through their usual error paths.
+ */
+export function refuseReviewDb(): void {
+  shared?.close();
+  shared = new ReviewDatabase(DB_NAME, LATEST_VERSION, { autoOpen: false });
 }

@@ -103,7 +103,16 @@ export const useReview = create<ReviewState>()((set, get) => {
         const db = reviewDb();
         const hash = doc.source.sha256;
         set({ doc, ...derived([]), pending: new Map(), reviewedTables: new Set(), reanchors: [], save: { kind: 'idle' } });
-        const [log, reviewed, reanchors] = await Promise.all([loadEdits(db, hash), loadReviewedTables(db, [hash]), loadReanchors(db, hash)]);
+        let loaded: [CellEdit[], Awaited<ReturnType<typeof loadReviewedTables>>, ReanchorRecord[]];
+        try {
+          loaded = await Promise.all([loadEdits(db, hash), loadReviewedTables(db, [hash]), loadReanchors(db, hash)]);
+        } catch (e) {
+          // An unusable database must not keep the document from being read: it opens without its
+          // review, and the save state (and the start-up notice) say why.
+          if (get().doc === doc) set({ save: { kind: 'error', message: userMessage(e) } });
+          return;
+        }
+        const [log, reviewed, reanchors] = loaded;
         if (get().doc !== doc) return;
         set({ ...derived(log), reviewedTables: new Set(reviewed.map((r) => r.tableId)), reanchors });
       }),
