@@ -112,6 +112,20 @@ describe('review packages in the database', () => {
     expect(log.at(-1)).toMatchObject({ reviewer: '王五', before: expect.any(String), after: '625.90' });
   });
 
+  it('holds a different decision on a finding as a conflict; taking theirs replaces ours', async () => {
+    const zhang = fresh();
+    await zhangsReview(zhang); // 张三 dismissed f1 as 尾差
+    const li = fresh();
+    await li.decisions.put({ fileHash: HASH, findingId: 'f1', decision: 'confirmed', by: '李四', at: 2000 });
+    const result = await importReviewPackage(li, await packageOf(zhang, '张三'), meta('李四', 9000));
+    expect(result.conflicts.map((c) => c.kind)).toEqual(['decision']);
+    expect(await li.decisions.get([HASH, 'f1'])).toMatchObject({ decision: 'confirmed', by: '李四' });
+    const [stored] = await loadConflicts(li);
+    await resolveStoredConflict(li, stored!.id, 'incoming', meta('李四', 9500));
+    expect(await li.decisions.get([HASH, 'f1'])).toMatchObject({ decision: 'dismissed', reason: '尾差', by: '张三' });
+    expect((await loadConflicts(li))[0]!.resolution).toMatchObject({ choice: 'incoming' });
+  });
+
   it('stores nothing of a package whose import fails part-way', async () => {
     const zhang = fresh();
     await zhangsReview(zhang);
