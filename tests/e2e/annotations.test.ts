@@ -249,6 +249,15 @@ describe('annotations (browser mode)', () => {
     const rectShown = (await page.getByTestId('page-highlight').boundingBox())!;
     expect(Math.abs(rectShown.x - from.x)).toBeLessThan(1.5);
     expect(Math.abs(rectShown.y - from.y)).toBeLessThan(1.5);
+
+    // 9. the sentence's list entry outlines the selected words on the first printed line
+    await page.locator(`.annotation-item[data-annotation-id="${sentence.id}"] button`).click();
+    await expect.poll(() => page.locator('.narrative-list li.active').count()).toBe(1);
+    await expect(page.getByTestId('narrative-full').textContent()).resolves.toBe(listBlock.block.text);
+    const sentenceShown = (await page.getByTestId('page-highlight').boundingBox())!;
+    const sentenceLine = expectedRect(await pageViewBox(FIXTURE, line.page), await canvasRect(page), line.bbox);
+    expect(Math.abs(sentenceShown.y - sentenceLine.y)).toBeLessThan(1.5);
+    expect(sentenceShown.width).toBeLessThan(sentenceLine.width);
     expect(session.errors).toEqual([]);
   });
 
