@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinWrappedLines, normalizeText } from './normalize';
+import { collapseHanSpacing, joinWrappedLines, normalizeText } from './normalize';
 
 describe('normalizeText', () => {
   it.each([
@@ -23,5 +23,17 @@ describe('joinWrappedLines', () => {
   it('keeps a space between Latin words only', () => {
     expect(joinWrappedLines(['PDF', 'export'])).toBe('PDF export');
     expect(joinWrappedLines(['2,006.', '90'])).toBe('2,006.90');
+  });
+});
+
+describe('collapseHanSpacing', () => {
+  it.each([
+    ['项    目', '项目'],
+    ['单 位 名 称', '单位名称'],
+    ['(十七) 金融支出', '(十七) 金融支出'],
+    ['DRG 支付', 'DRG 支付'],
+    ['2025 年', '2025 年'],
+  ])('%s → %s', (input, expected) => {
+    expect(collapseHanSpacing(input)).toBe(expected);
   });
 });

@@ -53,3 +53,13 @@ export function joinWrappedLines(lines: readonly string[]): string {
   }
   return out;
 }
+
+const SPACED_HAN = /(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])/gu;
+
+/**
+ * Spacing typed or justified between Chinese characters in a cell ("项    目") is layout, not
+ * content: a reader reads one word. Spaces next to Latin, digits or punctuation stay.
+ */
+export function collapseHanSpacing(text: string): string {
+  return text.replace(SPACED_HAN, '');
+}
