@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useRef, type ReactElement } from 'react';
 import type { Finding } from '../../../../core/checks/model';
 import { AnchorIndex } from '../../../../core/review/anchors';
+import { cellKey } from '../../../../core/review/edits';
 import { STRINGS } from '../../strings';
 import { useFindings } from '../../stores/findings';
+import { useReview } from '../../stores/review';
 import { useWorkspace } from '../../stores/workspace';
 import { tableName } from '../tables/table-name';
 import type { FindingView } from './findings-view';
@@ -12,6 +14,7 @@ import { spanLineBoxes, unionBox } from './narrative-marks';
 function FindingDetail({ finding }: { finding: Finding }): ReactElement | null {
   const doc = useWorkspace((s) => s.doc);
   const history = useFindings((s) => s.history);
+  const changes = useReview((s) => s.changes);
   const anchors = useMemo(() => (doc ? new AnchorIndex(doc) : null), [doc]);
   if (!doc || !anchors) return null;
   const decisions = history.filter((h) => h.findingId === finding.id);
@@ -40,7 +43,7 @@ function FindingDetail({ finding }: { finding: Finding }): ReactElement | null {
                   anchor?.rowLabel || STRINGS.cell.rowNumber(c.row + 1),
                   anchor?.columnHeader || STRINGS.cell.columnNumber(c.col + 1),
                 )}
-                {cell ? <span className="place-text">{cell.text}</span> : null}
+                {cell && cell.value !== null ? <span className="place-text">{changes.get(cellKey(ref))?.current ?? cell.text}</span> : null}
               </button>
             </li>
           );
