@@ -192,6 +192,7 @@ describe('proofreading findings in the workspace (browser mode)', () => {
       await expect(line.getAttribute('data-outcome')).resolves.toBe(c.outcome);
       if (c.outcome === 'not-run') await expect(line.textContent()).resolves.toContain('未能检查');
     }
+    await page.locator('[data-testid="coverage"] li').first().scrollIntoViewIfNeeded();
     await screenshot(page, '31-rule-checklist');
     expect(session.errors).toEqual([]);
   });
@@ -299,7 +300,8 @@ describe('proofreading findings in the workspace (browser mode)', () => {
     const decisions = await storedRecords<{ fileHash: string; findingId: string; decision: string; reason?: string }>(page, 'decisions');
     expect(decisions).toEqual([expect.objectContaining({ fileHash: doc.source.sha256, findingId: rounding.id, decision: 'dismissed', reason: '尾差，可接受 nd' })]);
 
-    // reload: the decision is still there, and the list counts without it
+    // reload: the decision is still there, and the list counts without it (the browser bridge keeps
+    // parses in memory only, so after a reload the PDF is parsed anew: the finding ids are stable)
     await page.reload();
     await expect
       .poll(() => documentItem(page, NAME).getByTestId('finding-count').textContent(), { timeout: 60_000 })

@@ -112,6 +112,7 @@ export function FindingsPanel(): ReactElement {
       </p>
       {error ? <p className="status-error">{STRINGS.findings.failed(error)}</p> : null}
       <div className="findings-scroll">
+        {report ? <CoverageList coverage={report.coverage} /> : null}
         {!ready ? <p className="empty">{STRINGS.findings.checking}</p> : null}
         {ready && views.length === 0 ? <p className="empty">{STRINGS.findings.none}</p> : null}
         {ready && views.length > 0 && shown.length === 0 ? <p className="empty">{STRINGS.findings.noneMatch}</p> : null}
@@ -122,7 +123,6 @@ export function FindingsPanel(): ReactElement {
             ))}
           </ol>
         ) : null}
-        {report ? <CoverageList coverage={report.coverage} /> : null}
       </div>
       <DismissDialog />
     </aside>

@@ -24,6 +24,8 @@ interface Pending {
 }
 
 let worker: Worker | null = null;
+/** set when a worker cannot be started at all */
+let unavailable = false;
 let nextId = 1;
 let nextKey = 1;
 const keys = new WeakMap<ExtractedDocument, string>();
@@ -85,7 +87,15 @@ function inPlace(doc: ExtractedDocument, edits: readonly CellEdit[]): Promise<Ch
  * next check of the same document object sends only the edits.
  */
 export function checkDocument(doc: ExtractedDocument, edits: readonly CellEdit[], keep: boolean): Promise<CheckResult> {
-  if (typeof Worker === 'undefined') return inPlace(doc, edits);
+  if (typeof Worker === 'undefined' || unavailable) return inPlace(doc, edits);
+  try {
+    start();
+  } catch (e) {
+    // No worker here (refused by a policy, say): the checks still run, on this thread.
+    console.warn('checks worker unavailable, checking on the main thread', e);
+    unavailable = true;
+    return inPlace(doc, edits);
+  }
   const key = keyOf(doc);
   const send = !keep || !loaded.has(key);
   const request: CheckRequest = { type: 'check', id: nextId++, key, keep, edits, ...(send ? { doc } : {}) };
