@@ -20,6 +20,7 @@ import type { CellEdit } from '../../src/core/review/model';
 import { extractFile } from '../../src/node/extract-file';
 import { openBrowser, type BrowserSession } from './harness/browser';
 import { FIXTURE_PDF_DIR, tempFolder, type TempFolder } from './harness/folder';
+import { contentSecurityPolicy } from '../../src/main/security/csp';
 import { serveApp, type ServedApp } from './harness/server';
 import { gotoApp, gridCell, openDocument, screenshot, selectTable, storedEdits, waitParsed } from './harness/workspace';
 
@@ -105,7 +106,8 @@ describe('export (browser mode)', () => {
   });
 
   async function start(): Promise<Page> {
-    app = await serveApp(inject('rendererDir'), folder.dir, { exportDir });
+    // with the Electron window's CSP as a header too (it binds the export worker; the meta tag does not)
+    app = await serveApp(inject('rendererDir'), folder.dir, { exportDir, appHeaders: { 'Content-Security-Policy': contentSecurityPolicy({ devServerOrigin: null }) } });
     session = await openBrowser();
     await gotoApp(session.page, app.url);
     return session.page;

@@ -15,6 +15,7 @@ import { normalizeText } from '../../src/core/text/normalize';
 import { extractFile } from '../../src/node/extract-file';
 import { openBrowser, type BrowserSession } from './harness/browser';
 import { tempFolder, type TempFolder } from './harness/folder';
+import { contentSecurityPolicy } from '../../src/main/security/csp';
 import { serveApp, type ServedApp } from './harness/server';
 import { documentItem, gotoApp, gridCell, screenshot, selectTable, waitParsed } from './harness/workspace';
 
@@ -74,7 +75,8 @@ describe('office source view (browser mode)', () => {
 
   beforeEach(async () => {
     folder = await tempFolder();
-    app = await serveApp(inject('rendererDir'), folder.dir);
+    // with the Electron window's CSP as a header too (it binds workers; the meta tag does not)
+    app = await serveApp(inject('rendererDir'), folder.dir, { appHeaders: { 'Content-Security-Policy': contentSecurityPolicy({ devServerOrigin: null }) } });
     session = await openBrowser();
   });
 
