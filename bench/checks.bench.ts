@@ -6,6 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChecks } from '../src/core/checks';
+import { parseAmount } from '../src/core/money';
 import type { ExtractedDocument } from '../src/core/model';
 import { applyEdits } from '../src/core/review/edits';
 import type { CellEdit } from '../src/core/review/model';
@@ -22,6 +23,9 @@ export interface ChecksBench {
   tables: number;
   findings: number;
   targetMs: number;
+  /** same run: one pass over every cell parsing its amount (the least any checker must do) */
+  baselineMs: number;
+  ratio: number;
 }
 
 function corpus(): string[] {
@@ -75,9 +79,22 @@ export async function benchChecks(runs = 40): Promise<ChecksBench> {
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
+  const baselines: number[] = [];
+  let sink = 0;
+  for (let i = 0; i < runs; i++) {
+    t = performance.now();
+    for (const table of doc.tables) for (const row of table.rows) for (const cell of row) if (cell) sink += parseAmount(cell.text) ?? 0;
+    baselines.push(performance.now() - t);
+  }
+  if (Number.isNaN(sink)) throw new Error('unreachable');
+  baselines.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  const baselineMs = baselines[Math.floor(baselines.length / 2)]!;
   return {
+    baselineMs,
+    ratio: median / baselineMs,
     name,
-    ms: times[Math.floor(times.length / 2)]!,
+    ms: median,
     coldMs,
     p95Ms: times[Math.floor(times.length * 0.95)]!,
     runs,
