@@ -251,6 +251,8 @@ export const STRINGS = {
   findings: {
     region: '问题清单',
     title: '问题清单',
+    /** the collapsed strip shown while the annotations pane has the right side */
+    expand: '展开问题清单（关闭批注栏）',
     checking: '正在检查…',
     none: '未发现问题。',
     noneMatch: '没有符合筛选条件的问题。',

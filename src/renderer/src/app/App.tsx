@@ -2,6 +2,7 @@ import { useEffect, type ReactElement } from 'react';
 import { AnnotationPane } from '../features/annotations/AnnotationPane';
 import { TextOfferButton } from '../features/annotations/TextOfferButton';
 import { useAnnotationsWiring } from '../features/annotations/use-annotations-wiring';
+import { useAnnotations } from '../features/annotations/store';
 import { DocumentList } from '../features/documents/DocumentList';
 import { FindingsPanel } from '../features/findings/FindingsPanel';
 import { useFindingsWiring } from '../features/findings/use-findings-wiring';
@@ -27,6 +28,7 @@ function Workspace(): ReactElement {
   const error = useWorkspace((s) => s.error);
   const doc = useWorkspace((s) => s.doc);
   const pdf = useWorkspace((s) => s.pdf);
+  const annotationsOpen = useAnnotations((s) => s.paneOpen);
 
   if (!openPath) return <main className="workspace empty-workspace">{STRINGS.workspace.chooseDocument}</main>;
   if (error) return <main className="workspace empty-workspace status-error">{error}</main>;
@@ -35,7 +37,7 @@ function Workspace(): ReactElement {
     <main className="workspace" data-testid="workspace">
       {pdf ? <PdfPageView /> : <OfficeSourceView />}
       <TableView />
-      <FindingsPanel />
+      <FindingsPanel collapsed={annotationsOpen} />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, type ReactElement } from 'react';
 import type { FindingKind, Severity } from '../../../../core/checks/model';
 import { STRINGS } from '../../strings';
 import { useFindings } from '../../stores/findings';
+import { useAnnotations } from '../annotations/store';
 import { CoverageList } from './CoverageList';
 import './findings.css';
 import { DismissDialog } from './DismissDialog';
@@ -41,8 +42,28 @@ function FilterSelect<K extends string>({
   );
 }
 
+/**
+ * Folded to a strip of open counts while the annotations pane has the right side, so the page and
+ * the grid keep their room on an ordinary screen; the keys and the dismiss dialog keep working.
+ */
+function CollapsedFindings({ open }: { open: Record<Severity, number> }): ReactElement {
+  return (
+    <aside className="findings-panel findings-collapsed" aria-label={STRINGS.findings.region} data-testid="findings-panel-collapsed">
+      <button type="button" title={STRINGS.findings.expand} onClick={() => useAnnotations.getState().setPaneOpen(false)}>
+        <span className="findings-collapsed-title">{STRINGS.findings.title}</span>
+        {SEVERITIES.map((s) => (
+          <span key={s} className={`severity-chip severity-${s}`} title={STRINGS.findings.severityHint[s]}>
+            {open[s]}
+          </span>
+        ))}
+      </button>
+      <DismissDialog />
+    </aside>
+  );
+}
+
 /** The open document's findings: counts, filters, the list, the rule checklist; the reviewer works through the open ones. */
-export function FindingsPanel(): ReactElement {
+export function FindingsPanel({ collapsed = false }: { collapsed?: boolean }): ReactElement {
   const report = useFindings((s) => s.report);
   const decisions = useFindings((s) => s.decisions);
   const loaded = useFindings((s) => s.decisionsLoaded);
@@ -57,6 +78,7 @@ export function FindingsPanel(): ReactElement {
   const facets = useMemo(() => facetCounts(views, filters), [views, filters]);
   const ready = report !== null && loaded;
 
+  if (collapsed) return <CollapsedFindings open={open} />;
   return (
     <aside
       className="findings-panel"
