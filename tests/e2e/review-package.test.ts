@@ -132,7 +132,7 @@ describe('review packages (browser mode)', () => {
     await page.getByTestId('export-package').click();
     const file = join(scratch.dir, 'package.json');
     await (await download).saveAs(file);
-    await expect(page.getByTestId('package-notice').textContent()).resolves.toContain('已导出审核包（1 个文档）');
+    await expect(page.getByTestId('package-notice').textContent()).resolves.toContain('已导出校对包（1 个文档）');
     // the file is a valid package of this document, read with the core parser
     const parsed = parseReviewPackage(await readFile(file, 'utf8'));
     if (!parsed.ok) throw new Error(parsed.error.message);
@@ -151,7 +151,7 @@ describe('review packages (browser mode)', () => {
     await waitParsed(fresh, NAME);
     expect(await storedEdits(fresh)).toEqual([]);
     await importFile(fresh, file);
-    await expect(fresh.getByTestId('package-notice').textContent()).resolves.toContain('已导入 张三 的审核包：新增修改 1 条、批注 1 条');
+    await expect(fresh.getByTestId('package-notice').textContent()).resolves.toContain('已导入 张三 的校对包：新增修改 1 条、批注 1 条');
     await openDocument(fresh, NAME);
     await selectTable(fresh, table.id);
     await expect(gridCell(fresh, first.row, first.col).textContent()).resolves.toBe(corrected);
@@ -175,7 +175,7 @@ describe('review packages (browser mode)', () => {
     const theirs = [otherAmount(first, 5), otherAmount(second, 6)];
     await editCell(page, first, ours[0]!);
     await editCell(page, second, ours[1]!);
-    const file = join(scratch.dir, '张三的审核包.json');
+    const file = join(scratch.dir, '张三的校对包.json');
     await writeFile(file, zhangsPackage([{ ref: first, after: theirs[0]!, at: Date.UTC(2025, 1, 1) }, { ref: second, after: theirs[1]!, at: Date.UTC(2025, 1, 2) }]));
 
     await importFile(page, file);

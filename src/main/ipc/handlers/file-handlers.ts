@@ -52,7 +52,7 @@ export function fileHandlers(deps: {
       return { path };
     },
     'reviewPackage:open': async () => {
-      const path = await deps.dialogs.chooseOpenFile({ title: '打开审核包', filters: [{ name: '审核包', extensions: ['json'] }] });
+      const path = await deps.dialogs.chooseOpenFile({ title: '打开校对包', filters: [{ name: '校对包', extensions: ['json'] }] });
       if (!path) return null;
       const info = await stat(path);
       if (info.size > Math.min(MAX_REVIEW_PACKAGE_BYTES, MAX_TRANSFER_BYTES)) throw new IpcError('too-large', `${Math.round(MAX_REVIEW_PACKAGE_BYTES / 1048576)} MB`);
