@@ -7,8 +7,8 @@
  */
 import type { BBox, Cell, CellSource, GridRow, Table } from '../core/model';
 import { cellValue, detectHeaderRows } from '../core/table/header-rows';
-import type { TableAttributes } from './attributes';
-import { classifyField, isNoteText, looksLikeTitle, mergeAttributes, parseAttributeFields } from './attributes';
+import type { TableAttributes } from '../core/table/attributes';
+import { classifyField, isNoteText, looksLikeTitle, mergeAttributes, parseAttributeFields } from '../core/table/attributes';
 
 export interface SourceCell {
   text: string;

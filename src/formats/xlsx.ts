@@ -10,7 +10,7 @@ import { DocumentError } from '../core/errors';
 import type { BlockSource, CellSource, ExtractedDocument, NarrativeBlock, Table } from '../core/model';
 import { SCHEMA_VERSION } from '../core/model';
 import { normalizeText } from '../core/text/normalize';
-import { isTableCode } from './attributes';
+import { isTableCode } from '../core/table/attributes';
 import { formatDateWith, formatNumber } from './numfmt';
 import type { OfficeExtractOptions } from './options';
 import { throwIfCancelled } from './options';

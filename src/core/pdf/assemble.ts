@@ -3,7 +3,8 @@
  * printed around it; a table continuing on the next page is joined to its start (repeated header
  * rows dropped); the remaining lines become narrative paragraphs in reading order.
  */
-import type { GridRow, NarrativeBlock, NarrativeLine, Table } from '../model';
+import type { Cell, GridRow, NarrativeBlock, NarrativeLine, Table } from '../model';
+import { isNoteText, parseAttributeFields } from '../table/attributes';
 import { joinWrappedLines } from '../text/normalize';
 import { isNoteStart, isPageNumber, isSubtitle, matchCode, matchDepartment, matchOrganisation, matchUnit, titleScore } from '../table/heading';
 import type { PageLayout } from './layout';
@@ -78,11 +79,16 @@ function medianBodyFontSize(pages: readonly PageLayout[]): number {
 }
 
 /** Reads title, code, department and unit from the lines just above a table. */
-function readHeading(items: Item[], index: number, bodyFont: number): Pick<TableDraft, 'title' | 'code' | 'unit' | 'department'> & { startsPage: boolean } {
-  const table = items[index] as TableItem;
+function readHeading(
+  items: Item[],
+  index: number,
+  bodyFont: number,
+  /** where the table starts; the page's bottom edge when reading a heading left at the foot of the previous page */
+  tableTop?: number,
+): Pick<TableDraft, 'title' | 'code' | 'unit' | 'department'> & { startsPage: boolean } {
   const out = { title: null as string | null, code: null as string | null, unit: null as string | null, department: null as string | null };
   const zone: LineItem[] = [];
-  let edge = top(table);
+  let edge = tableTop ?? top(items[index]!);
   for (let j = index - 1; j >= 0 && zone.length < 7; j--) {
     const item = items[j]!;
     if (item.kind !== 'line') break;
@@ -157,8 +163,31 @@ function readHeading(items: Item[], index: number, bodyFont: number): Pick<Table
   return { ...out, startsPage };
 }
 
+/**
+ * Word documents often print the heading fields in the table's own first row
+ * ("853保定市莲池区医疗保障局 | 预算年度：2025 | 单位：万元"): such a row describes the table.
+ */
+function liftHeadingRow(draft: TableDraft): void {
+  const inHeader = draft.header.length > 0;
+  const first = (inHeader ? draft.header : draft.rows)[0];
+  if (!first || first.some((c) => c !== null && c.rowSpan > 1)) return;
+  // the heading row's text printed outside its ruled box (or the box alone at the foot of a page)
+  if (first.every((c) => c === null || c.text === '')) {
+    if (inHeader) draft.header = draft.header.slice(1);
+    else draft.rows = draft.rows.slice(1);
+    return;
+  }
+  const attrs = parseAttributeFields(first.filter((c): c is Cell => c !== null).map((c) => c.text));
+  if (!attrs || !(attrs.department || attrs.unit || attrs.code)) return;
+  if (inHeader) draft.header = draft.header.slice(1);
+  else draft.rows = draft.rows.slice(1);
+  draft.code ??= attrs.code ?? null;
+  draft.unit ??= attrs.unit ?? null;
+  draft.department ??= attrs.department ?? null;
+}
+
 /** Footnotes printed right below a table: 注：…, 本表无数据, and their continuation lines. */
-function readNotes(items: Item[], index: number, from?: { edge: number; right: number }): { notes: string[]; endsPage: boolean } {
+function readNotes(items: Item[], index: number, bodyFont: number, from?: { edge: number; right: number }): { notes: string[]; endsPage: boolean } {
   const notes: string[][] = [];
   const table = items[index];
   let edge = from?.edge ?? bottom(table!);
@@ -172,6 +201,10 @@ function readNotes(items: Item[], index: number, from?: { edge: number; right: n
     const h = lineHeight(item.line);
     const gap = top(item) - edge;
     const t = item.line.text.trim();
+    // the next table's title ends the notes, however close it is printed
+    const centre = (item.line.box.x0 + item.line.box.x1) / 2;
+    const centred = Math.abs(centre - item.page.width / 2) < item.page.width * 0.12;
+    if (titleScore(t, item.line.fontSize, bodyFont, centred) >= 4) break;
     // numbered notes: "2. …"; "（1）…" inside a note's text is not a new note, so only Arabic numbers
     const numbered = /^[0-9０-９]+\s*[.、．]/.test(t);
     const tight = notes.length > 0 && gap <= 1.2 * h && !matchCode(t) && !matchUnit(t);
@@ -182,7 +215,8 @@ function readNotes(items: Item[], index: number, from?: { edge: number; right: n
       notes[notes.length - 1]!.push(t);
     } else if ((isNoteStart(t) || (notes.length > 0 && numbered)) && gap <= Math.max(3 * h, 36)) {
       notes.push([t]);
-    } else if (tight) {
+    } else if (tight && isNoteText(t)) {
+      // a remark about the table on a line of its own ("本表仅含当年财政拨款安排的支出。")
       notes.push([t]);
     } else {
       break;
@@ -264,6 +298,39 @@ function joinSplitCells(rows: GridRow[], first: GridRow, openBottom: readonly bo
   });
 }
 
+/**
+ * A row broken by the page break (Word and Writer let rows break): the new page starts with a
+ * row holding only the rest of some texts — no code, no 序号, no figures — right under a complete
+ * row. Its texts finish that row's cells.
+ */
+function joinRowFragment(rows: GridRow[], incoming: GridRow[], identifier: readonly boolean[]): boolean {
+  const last = rows[rows.length - 1];
+  const first = incoming[0];
+  if (!last || !first) return false;
+  const filled = first.map((c, i) => (c && c.text ? i : -1)).filter((i) => i >= 0);
+  if (filled.length === 0 || filled.some((i) => first[i]!.rowSpan > 1 || first[i]!.value !== null)) return false;
+  // empty merged cells continuing down from this row must be able to start on the next one
+  const spanning = first.map((c, i) => (c && c.rowSpan > 1 ? i : -1)).filter((i) => i >= 0);
+  if (spanning.some((i) => !incoming[1] || incoming[1][i] !== null)) return false;
+  if (filled.some((i) => identifier[i])) return false;
+  // every fragment text must continue a cell of the row above that has text
+  const anchors = filled.map((i) => last[i]);
+  if (anchors.some((c) => !c || !c.text)) return false;
+  const labelled = last.some((c, i) => c !== null && c.text !== '' && (identifier[i] || c.value !== null));
+  if (!labelled) {
+    // a text-only row (forms): only the overflow of some of its cells, each shorter than what it continues
+    const lastFilled = last.filter((c) => c !== null && c.text !== '').length;
+    if (filled.length >= lastFilled || filled.some((i) => first[i]!.text.length >= last[i]!.text.length)) return false;
+  }
+  filled.forEach((i) => {
+    const cell = last[i]!;
+    const text = joinWrappedLines([cell.text, first[i]!.text]);
+    last[i] = { ...cell, text, value: cellValue(text, identifier[i] ?? false), confidence: 'inferred-merge' };
+  });
+  for (const i of spanning) incoming[1]![i] = { ...first[i]!, rowSpan: first[i]!.rowSpan - 1 };
+  return true;
+}
+
 /** Joins a continuation page's table to the table it continues, if the two fit together. */
 function tryContinue(prev: TableDraft, next: TableDraft): boolean {
   if (next.code && next.code !== prev.code) return false;
@@ -272,8 +339,25 @@ function tryContinue(prev: TableDraft, next: TableDraft): boolean {
   const prevBody = prev.bodies[prev.bodies.length - 1]!;
   const nextBody = next.bodies[0]!;
   if (nextBody.page !== prevBody.page + 1) return false;
+  if (prev.header.length === 0 && prev.rows.length === 0) {
+    // only the table's frame was printed on the previous page: the table really starts here
+    prev.header = next.header;
+    prev.rows = next.rows;
+    prev.columnCount = next.columnCount;
+    prev.identifier = next.identifier;
+    prev.xs = nextBody.xs;
+    prev.openBottom = nextBody.openBottom;
+    prev.bodies = [...next.bodies];
+    prev.notes.push(...next.notes);
+    prev.endsPage = next.endsPage;
+    return true;
+  }
   const headerTexts = new Set(prev.header.map(rowTexts));
-  const repeatedHeader = next.header.length > 0 && next.header.every((r) => headerTexts.has(rowTexts(r)));
+  // the header printed again on the new page; rows after it that looked like header (the rest of
+  // a row broken by the page break) are body rows
+  let repeatedRows = 0;
+  while (repeatedRows < next.header.length && headerTexts.has(rowTexts(next.header[repeatedRows]!))) repeatedRows++;
+  const repeatedHeader = repeatedRows > 0 && (repeatedRows === next.header.length || repeatedRows >= prev.header.length);
   let union = unionBoundaries(prev.xs, nextBody.xs);
   if (!union && repeatedHeader && next.columnCount === prev.columnCount) union = prev.xs;
   if (!union) return false;
@@ -292,11 +376,12 @@ function tryContinue(prev: TableDraft, next: TableDraft): boolean {
   }
   const map = repeatedHeader && union === prev.xs && nextBody.xs.length === prev.xs.length ? prev.xs.map((_, i) => i) : indexIn(union, nextBody.xs);
   const fit = (r: GridRow): GridRow => remapRow(r, map, prev.columnCount);
-  const carried = repeatedHeader ? [] : next.header.map((r) => asBodyRow(fit(r), prev.identifier));
+  const carried = next.header.slice(repeatedHeader ? repeatedRows : 0).map((r) => asBodyRow(fit(r), prev.identifier));
   const incoming = [...carried, ...next.rows.map(fit)];
-  if (!repeatedHeader && incoming[0]) {
+  if (carried.length && incoming[0]) {
     joinSplitCells(prev.rows, incoming[0], prev.openBottom, spreadFlags(nextBody.openTop, map, prev.columnCount), prev.identifier);
   }
+  if (joinRowFragment(prev.rows, incoming, prev.identifier)) incoming.shift();
   prev.rows.push(...incoming);
   prev.bodies.push(...next.bodies);
   prev.openBottom = spreadFlags(nextBody.openBottom, map, prev.columnCount);
@@ -366,8 +451,17 @@ export function assembleDocument(pages: readonly PageLayout[]): { tables: Table[
   pageItemsList.forEach((items, pageIndex) => {
     items.forEach((item, index) => {
       if (item.kind !== 'table') return;
-      const heading = readHeading(items, index, bodyFont);
-      const { notes, endsPage } = readNotes(items, index);
+      let heading = readHeading(items, index, bodyFont);
+      // a title printed at the foot of the previous page, its table starting on this one
+      const previousItems = pageItemsList[pageIndex - 1];
+      if (!heading.title && heading.startsPage && previousItems?.length) {
+        const last = previousItems[previousItems.length - 1]!;
+        if (last.kind === 'line' && !last.used) {
+          const carried = readHeading(previousItems, previousItems.length, bodyFont, bottom(last) + 1);
+          if (carried.title) heading = { ...carried, startsPage: true };
+        }
+      }
+      const { notes, endsPage } = readNotes(items, index, bodyFont);
       const body = item.body;
       const draft: TableDraft = {
         title: heading.title,
@@ -385,6 +479,7 @@ export function assembleDocument(pages: readonly PageLayout[]): { tables: Table[
         startsPage: heading.startsPage,
         endsPage,
       };
+      liftHeadingRow(draft);
       const prev = drafts[drafts.length - 1];
       if (!(prev && tryContinue(prev, draft))) drafts.push(draft);
     });
@@ -395,7 +490,7 @@ export function assembleDocument(pages: readonly PageLayout[]): { tables: Table[
     if (last && nextItems && lastBody?.page === pages[pageIndex]!.pageNumber && last.endsPage && last.notes.length === 0) {
       const first = nextItems.find((it) => !(it.kind === 'line' && it.used));
       if (first?.kind === 'line' && isNoteStart(first.line.text)) {
-        const carried = readNotes(nextItems, nextItems.indexOf(first) - 1, { edge: top(first), right: lastBody.box.x1 });
+        const carried = readNotes(nextItems, nextItems.indexOf(first) - 1, bodyFont, { edge: top(first), right: lastBody.box.x1 });
         last.notes.push(...carried.notes);
       }
     }

@@ -4,7 +4,7 @@
  * one cell is one value, its wrapped lines joined as a reader would.
  */
 import type { CellConfidence } from '../model';
-import { collapseHanSpacing, joinWrappedLines } from '../text/normalize';
+import { closeCjkGaps, closeDigitHanGaps, joinWrappedLines } from '../text/normalize';
 import type { Grid } from './grid';
 import { bandIndex, columnCount } from './grid';
 import { groupLines } from './lines';
@@ -53,7 +53,7 @@ export function fillGrid(grid: Grid, runs: readonly TextRun[]): FilledGrid {
   const confidence: CellConfidence[] = [];
   grid.cells.forEach((cell, i) => {
     const pieces = perCell[i]!;
-    texts.push(collapseHanSpacing(joinWrappedLines(groupLines(pieces).map((l) => l.text))));
+    texts.push(closeDigitHanGaps(closeCjkGaps(joinWrappedLines(groupLines(pieces).map((l) => l.text)))));
     confidence.push(pieces.some((p) => p.ambiguousCut) ? 'split-text' : cell.confidence);
   });
   return { texts, confidence, leftovers };

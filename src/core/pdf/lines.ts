@@ -55,14 +55,14 @@ function medianFontSize(pieces: readonly RunPiece[]): number {
 export function joinPieces(pieces: readonly RunPiece[]): string {
   let out = '';
   let prev: RunPiece | null = null;
-  let spaceGlyph = false;
+  let space: RunPiece | null = null;
   for (const p of pieces) {
     if (!p.text.trim()) {
-      spaceGlyph = prev !== null;
+      if (prev !== null) space = p;
       continue;
     }
-    if (spaceGlyph && !out.endsWith(' ')) out += ' ';
-    spaceGlyph = false;
+    if (space && !out.endsWith(' ') && !isAutospace(space, out[out.length - 1] ?? '', p.text[0] ?? '')) out += ' ';
+    space = null;
     if (prev) {
       const gap = p.box.x0 - prev.box.x1;
       const em = Math.max(prev.run.fontSize, p.run.fontSize);
@@ -76,6 +76,18 @@ export function joinPieces(pieces: readonly RunPiece[]): string {
     prev = p;
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+const HAN = /[\u3400-\u9fff]/u;
+const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
+
+/**
+ * Word and Writer set a narrow gap between Chinese and Western characters ("3 月底", "单价 50 万元")
+ * that pdf.js reports as a space; a reader reads "3月底". A real space is wider than this gap.
+ */
+function isAutospace(space: RunPiece, before: string, after: string): boolean {
+  const mixed = (HAN.test(before) && LATIN_OR_DIGIT.test(after)) || (LATIN_OR_DIGIT.test(before) && HAN.test(after));
+  return mixed && space.box.x1 - space.box.x0 < 0.26 * space.run.fontSize;
 }
 
 /** Splits a line at wide gaps (two ems or more): "编制部门：…" and "单位：元" printed on one line. */

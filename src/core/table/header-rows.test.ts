@@ -57,6 +57,10 @@ describe('detectHeaderRows', () => {
     expect(headerRows([['部门(单位)名称', ['焦作市中站区医疗保障局', 1, 3], null, null], ['年度履职目标', ['深入贯彻…', 1, 3], null, null]])).toBe(0);
   });
 
+  it('keeps a whole header closed by its 栏次 row when the page holds nothing else', () => {
+    expect(headerRows([[['序号', 2, 1], ['收入', 1, 2], null], [null, '项目', '预算数'], ['栏次', '1', '2']])).toBe(3);
+  });
+
   it('takes the first row when nothing marks the body', () => {
     expect(headerRows([['单位名称', '单位性质'], ['保定市莲池区医疗保障局本级', '行政']])).toBe(1);
   });

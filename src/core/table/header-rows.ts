@@ -64,10 +64,12 @@ function isLabelledBodyRow(cells: readonly PlacedCell[]): boolean {
 export function detectHeaderRows(at: (PlacedCell | null)[][], raw: readonly PlacedCell[], nr: number): number {
   if (nr > 0 && isFormRow(rowCells(at, 0))) return 0;
   let end = 0;
+  let columnNumbers = false;
   for (let r = 0; r < nr; r++) {
     const cells = rowCells(at, r);
     if (r > 0 && isColumnNumberRow(cells)) {
       end = r + 1;
+      columnNumbers = true;
       continue;
     }
     if (isDataRow(cells)) break;
@@ -76,7 +78,9 @@ export function detectHeaderRows(at: (PlacedCell | null)[][], raw: readonly Plac
     if (cells.some((c) => c.text.length > MAX_HEADER_TEXT)) break;
     end = r + 1;
   }
-  if (end === nr) end = Math.min(1, nr); // no figures at all: a form or an empty table
+  // no figures at all: a form or an empty table — unless a 栏次 row closes the header (a page
+  // holding only the header of a table that continues on the next)
+  if (end === nr && !columnNumbers) end = Math.min(1, nr);
   end = Math.max(end, 1);
   // close over spans
   let changed = true;

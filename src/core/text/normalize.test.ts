@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseHanSpacing, joinWrappedLines, normalizeText } from './normalize';
+import { closeCjkGaps, closeDigitHanGaps, joinWrappedLines, normalizeText } from './normalize';
 
 describe('normalizeText', () => {
   it.each([
@@ -26,14 +26,28 @@ describe('joinWrappedLines', () => {
   });
 });
 
-describe('collapseHanSpacing', () => {
+describe('closeCjkGaps', () => {
   it.each([
     ['项    目', '项目'],
-    ['单 位 名 称', '单位名称'],
+    ['资 金 性 质', '资金性质'],
+    ['其中：财政    资金', '其中：财政资金'],
+    ['2025年  预留中  小微企  业份额', '2025年预留中小微企业份额'],
+    ['联合卫健、金融、银保监等部门印发了《关于促进焦作市普惠型商业补充医疗保险发展 进一步完善多层次医疗保障体系的指导意见》', '联合卫健、金融、银保监等部门印发了《关于促进焦作市普惠型商业补充医疗保险发展 进一步完善多层次医疗保障体系的指导意见》'],
     ['(十七) 金融支出', '(十七) 金融支出'],
-    ['DRG 支付', 'DRG 支付'],
-    ['2025 年', '2025 年'],
-  ])('%s → %s', (input, expected) => {
-    expect(collapseHanSpacing(input)).toBe(expected);
+    ['DIP 付费', 'DIP 付费'],
+  ])('%j reads %j', (typed, read) => {
+    expect(closeCjkGaps(typed)).toBe(read);
+  });
+});
+
+describe('closeDigitHanGaps', () => {
+  it.each([
+    ['单价在 50 万元以上', '单价在50万元以上'],
+    ['3 月底', '3月底'],
+    ['≥95 百分比', '≥95百分比'],
+    ['1. 一般公共预算', '1. 一般公共预算'],
+    ['DIP 付费', 'DIP 付费'],
+  ])('%j reads %j', (typed, read) => {
+    expect(closeDigitHanGaps(typed)).toBe(read);
   });
 });

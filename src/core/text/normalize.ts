@@ -54,12 +54,32 @@ export function joinWrappedLines(lines: readonly string[]): string {
   return out;
 }
 
-const SPACED_HAN = /(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])/gu;
+function isCjkAround(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  return !!before && !!after && isCjkChar(before) && isCjkChar(after);
+}
 
 /**
- * Spacing typed or justified between Chinese characters in a cell ("项    目") is layout, not
- * content: a reader reads one word. Spaces next to Latin, digits or punctuation stay.
+ * Removes the spacing authors type or justify between Chinese characters to spread a label: every
+ * run of two or more spaces ("其中：财政    资金"), and single spaces too in a short label
+ * ("资 金 性 质"); a single space inside running text ("…保险发展 进一步完善…") is kept as printed.
  */
-export function collapseHanSpacing(text: string): string {
-  return text.replace(SPACED_HAN, '');
+export function closeCjkGaps(text: string): string {
+  const wide = text.replace(/[ \u3000]{2,}|\u3000/g, (gap, offset: number, whole: string) =>
+    isCjkAround(whole, offset, offset + gap.length) ? '' : ' ',
+  );
+  const short = wide.replace(/\s+/g, '').length <= 10;
+  if (!short) return wide;
+  return wide.replace(/ /g, (gap, offset: number, whole: string) => (isCjkAround(whole, offset, offset + 1) ? '' : gap));
+}
+
+const DIGIT_HAN_GAP = /(?<=[0-9%])[ \u3000](?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])[ \u3000](?=[0-9])/gu;
+
+/**
+ * In a table cell, a space between a figure and a Chinese character ("50 万元", "3 月底") is the
+ * gap word processors set between Chinese and Western text, not a typed space.
+ */
+export function closeDigitHanGaps(text: string): string {
+  return text.replace(DIGIT_HAN_GAP, '');
 }

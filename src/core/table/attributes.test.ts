@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { isNoteText, parseAttributeLine, parseTitleLine } from './attributes';
-import { closeCjkGaps, tidyCellText } from './text';
 
 describe('heading lines around a table', () => {
   it.each([
@@ -43,23 +42,5 @@ describe('heading lines around a table', () => {
     ['二、部门预算安排的总体情况', false],
   ])('note? %s', (text, note) => {
     expect(isNoteText(text)).toBe(note);
-  });
-});
-
-describe('cell text', () => {
-  it.each([
-    ['项  目', '项目'],
-    ['资 金 性 质', '资金性质'],
-    ['其中：财政    资金', '其中：财政资金'],
-    ['2025年  预留中  小微企  业份额', '2025年预留中小微企业份额'],
-    ['联合卫健、金融、银保监等部门印发了《关于促进焦作市普惠型商业补充医疗保险发展 进一步完善多层次医疗保障体系的指导意见》', '联合卫健、金融、银保监等部门印发了《关于促进焦作市普惠型商业补充医疗保险发展 进一步完善多层次医疗保障体系的指导意见》'],
-    ['DIP 付费', 'DIP 付费'],
-  ])('%j reads %j', (typed, read) => {
-    expect(closeCjkGaps(typed)).toBe(read);
-  });
-
-  it('joins wrapped lines like the PDF extractor', () => {
-    expect(tidyCellText(['财政拨款', '收入'])).toBe('财政拨款收入');
-    expect(tidyCellText(['  其中：教学科研人员因公出国（境）费 '])).toBe('其中：教学科研人员因公出国（境）费');
   });
 });

@@ -4,7 +4,7 @@
  * they are paragraphs above a Word table or rows above a spreadsheet's header. Codes, units,
  * departments and note starts are matched exactly as the PDF extractor matches them.
  */
-import { isNoteStart, matchCode, matchDepartment, matchUnit } from '../core/table/heading';
+import { isNoteStart, matchCode, matchDepartment, matchUnit } from './heading';
 
 export interface TableAttributes {
   title?: string;
