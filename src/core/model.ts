@@ -109,6 +109,8 @@ export interface Table {
   pages: [number, number];
   /** footnotes ("注：…", "本表无数据") */
   notes: string[];
+  /** other heading lines printed with the table (预算年度：2025, 截止时间：2025-12-31, (2025年度)) */
+  meta?: string[];
   columnCount: number;
   header: GridRow[];
   rows: GridRow[];

@@ -158,6 +158,7 @@ function toTable(a: Assembled, n: number): Table {
     code: a.attributes.code ?? null,
     unit: a.attributes.unit ?? null,
     department: a.attributes.department ?? null,
+    ...(a.attributes.meta?.length ? { meta: a.attributes.meta } : {}),
     pages: [1, 1],
     notes: a.built.notes,
     columnCount: a.built.columnCount,

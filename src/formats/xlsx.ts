@@ -195,6 +195,7 @@ function readSheet(ws: ExcelJS.Worksheet, sheetIndex: number, tableNumber: numbe
       code: code ?? null,
       unit: a.unit ?? null,
       department: a.department ?? null,
+      ...(a.meta?.length ? { meta: a.meta } : {}),
       pages: [sheetIndex, sheetIndex],
       notes: built.notes,
       columnCount: built.columnCount,

@@ -13,8 +13,8 @@ import type { HandFinding } from '../helpers/seed-discrepancies';
 
 const TABLE_RULES = /^(in-table|cross|naming\.department|naming\.code-names|completeness)/;
 
-// The Chromium PDFs also print heading lines the ground truth keeps apart (004: 截止时间：2025-12-31 above
-// each 固定资产占用情况表 of a 2025 budget, whose figures are as of 上年末).
+// Heading lines printed with a table (004: 截止时间：2025-12-31 above each 固定资产占用情况表 of a 2025
+// budget, whose figures are as of 上年末) are read as the table's meta by every renderer.
 const DATE_004: HandFinding = { what: '2025年预算的固定资产表“截止时间：2025-12-31”，应为上年末（2024年）', rule: 'text.years', severity: 'warning', says: ['截止时间：2025-12-31', '2024年'], count: 2 };
 
 const SEEDS: [string, HandFinding[]][] = [
@@ -35,4 +35,9 @@ describe.each(SEEDS)('fixture %s', (id, hand) => {
     const report = runChecks(doc);
     expectHandFindings(report.findings, hand.filter((h) => TABLE_RULES.test(h.rule)));
   });
+});
+
+it('fixture 004 printed from Word by LibreOffice Writer: the same discrepancies, no false error', async () => {
+  const doc = await extractFile(join(FIXTURES_DIR, 'pdf', '004-writer.pdf'));
+  expectHandFindings(runChecks(doc).findings, [...HAND_004, DATE_004]);
 });

@@ -25,16 +25,17 @@ describe.each(fixtures.map((f) => [f.id, f] as const))('%s', (_id, fixture) => {
   let doc: ExtractedDocument;
   const load = async (): Promise<ExtractedDocument> => (doc ??= await extractFile(join(FIXTURES_DIR, fixture.pdf)));
 
-  it('finds every table with its title, code, unit, department and notes', async () => {
+  it('finds every table with its title, code, unit, department, other heading lines and notes', async () => {
     const d = await load();
     expect(d.source.pages).toBe(fixture.pages);
     expect(d.tables.map((t) => t.title)).toEqual(fixture.tables.map((t) => t.title));
     d.tables.forEach((t, i) => {
       const truth = fixture.tables[i]!;
-      expect({ code: t.code, unit: t.unit, department: t.department, notes: t.notes }, truth.title).toEqual({
+      expect({ code: t.code, unit: t.unit, department: t.department, meta: t.meta ?? [], notes: t.notes }, truth.title).toEqual({
         code: truth.code,
         unit: truth.unit,
         department: truth.department,
+        meta: truth.printed?.meta ?? [],
         notes: truth.notes,
       });
       if (truth.pages) expect(t.pages, truth.title).toEqual(truth.pages);

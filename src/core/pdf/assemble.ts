@@ -4,8 +4,8 @@
  * rows dropped); the remaining lines become narrative paragraphs in reading order.
  */
 import type { Cell, GridRow, NarrativeBlock, NarrativeLine, Table } from '../model';
-import { isNoteText, parseAttributeFields } from '../table/attributes';
-import { joinWrappedLines } from '../text/normalize';
+import { classifyField, isNoteText, parseAttributeFields } from '../table/attributes';
+import { closeFigureUnitGaps, joinWrappedLines } from '../text/normalize';
 import { isNoteStart, isPageNumber, isSubtitle, matchCode, matchDepartment, matchOrganisation, matchUnit, titleScore } from '../table/heading';
 import type { PageLayout } from './layout';
 import type { TextLine } from './lines';
@@ -33,6 +33,7 @@ interface TableDraft {
   code: string | null;
   unit: string | null;
   department: string | null;
+  meta: string[];
   notes: string[];
   bodies: TableBody[];
   header: GridRow[];
@@ -85,8 +86,9 @@ function readHeading(
   bodyFont: number,
   /** where the table starts; the page's bottom edge when reading a heading left at the foot of the previous page */
   tableTop?: number,
-): Pick<TableDraft, 'title' | 'code' | 'unit' | 'department'> & { startsPage: boolean } {
+): Pick<TableDraft, 'title' | 'code' | 'unit' | 'department' | 'meta'> & { startsPage: boolean } {
   const out = { title: null as string | null, code: null as string | null, unit: null as string | null, department: null as string | null };
+  const meta: { y: number; text: string }[] = [];
   const zone: LineItem[] = [];
   let edge = tableTop ?? top(items[index]!);
   for (let j = index - 1; j >= 0 && zone.length < 7; j--) {
@@ -113,7 +115,9 @@ function readHeading(
       if (code) out.code ??= code;
       if (unit) out.unit ??= unit;
       if (department) out.department ??= department;
-      if (code || unit || department) attribute = true;
+      const printed = code || unit || department ? undefined : classifyField(seg.text, false)?.meta;
+      if (printed?.length) meta.push(...printed.map((text) => ({ y: item.line.box.y0, text })));
+      if (code || unit || department || printed?.length) attribute = true;
       else loose.push(seg.text);
     }
     if (attribute) {
@@ -157,10 +161,14 @@ function readHeading(
     }
     for (const l of lines) l.used = true;
     out.title = joinWrappedLines(lines.map((l) => l.line.text.replace(/\s+/g, ' ').trim()));
-    for (const item of zone) if (isSubtitle(item.line.text)) item.used = true;
+    for (const item of zone) {
+      if (!isSubtitle(item.line.text) || item.used) continue;
+      item.used = true;
+      meta.push({ y: item.line.box.y0, text: item.line.text.trim() });
+    }
   }
   const startsPage = items.slice(0, index).every((it) => it.kind === 'line' && (it.used || zone.includes(it)));
-  return { ...out, startsPage };
+  return { ...out, meta: meta.sort((a, b) => a.y - b.y).map((m) => m.text), startsPage };
 }
 
 /**
@@ -184,6 +192,7 @@ function liftHeadingRow(draft: TableDraft): void {
   draft.code ??= attrs.code ?? null;
   draft.unit ??= attrs.unit ?? null;
   draft.department ??= attrs.department ?? null;
+  draft.meta.push(...(attrs.meta ?? []));
 }
 
 /** Footnotes printed right below a table: 注：…, 本表无数据, and their continuation lines. */
@@ -433,8 +442,9 @@ function buildNarrative(pages: readonly { page: PageLayout; lines: TextLine[] }[
     const spans: NarrativeLine[] = [];
     for (const { page, line } of lines) {
       const before = text;
-      text = joinWrappedLines([text, line.text]);
-      const start = text.length - line.text.trim().length;
+      const printed = closeFigureUnitGaps(line.text);
+      text = joinWrappedLines([text, printed]);
+      const start = text.length - printed.trim().length;
       spans.push({ page: page.pageNumber, bbox: page.toUser(line.box), start: Math.max(start, before.length), end: text.length });
     }
     const first = lines[0]!;
@@ -468,6 +478,7 @@ export function assembleDocument(pages: readonly PageLayout[]): { tables: Table[
         code: heading.code,
         unit: heading.unit,
         department: heading.department,
+        meta: [...heading.meta],
         notes,
         bodies: [body],
         header: body.header,
@@ -501,6 +512,7 @@ export function assembleDocument(pages: readonly PageLayout[]): { tables: Table[
     code: d.code,
     unit: d.unit,
     department: d.department,
+    ...(d.meta.length ? { meta: d.meta } : {}),
     pages: [d.bodies[0]!.page, d.bodies[d.bodies.length - 1]!.page],
     notes: d.notes,
     columnCount: d.columnCount,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeCjkGaps, closeDigitHanGaps, joinWrappedLines, normalizeText } from './normalize';
+import { closeCjkGaps, closeDigitHanGaps, closeFigureUnitGaps, joinWrappedLines, normalizeText } from './normalize';
 
 describe('normalizeText', () => {
   it.each([
@@ -49,5 +49,14 @@ describe('closeDigitHanGaps', () => {
     ['DIP 付费', 'DIP 付费'],
   ])('%j reads %j', (typed, read) => {
     expect(closeDigitHanGaps(typed)).toBe(read);
+  });
+});
+
+describe('closeFigureUnitGaps', () => {
+  it.each([
+    ['拟购置固定资产总额为0.26 万元', '拟购置固定资产总额为0.26万元'],
+    ['公务接待费 0.02万元', '公务接待费 0.02万元'],
+  ])('%j reads %j', (typed, read) => {
+    expect(closeFigureUnitGaps(typed)).toBe(read);
   });
 });

@@ -83,3 +83,13 @@ const DIGIT_HAN_GAP = /(?<=[0-9%])[ \u3000](?=[\u3400-\u9fff])|(?<=[\u3400-\u9ff
 export function closeDigitHanGaps(text: string): string {
   return text.replace(DIGIT_HAN_GAP, '');
 }
+
+const FIGURE_UNIT_GAP = /(?<=[0-9%])[ \u3000](?=[\u3400-\u9fff])/gu;
+
+/**
+ * In running text, the gap a word processor sets between a figure and the Chinese that follows
+ * ("0.26 万元") is not a typed space: "0.26万元". (Before a figure a space may be typed on purpose.)
+ */
+export function closeFigureUnitGaps(text: string): string {
+  return text.replace(FIGURE_UNIT_GAP, '');
+}

@@ -226,6 +226,30 @@ function runYears(ctx: CheckContext): RuleResult {
   if (kind) {
     const dated = /(截至|截止)(时间|日期)?[:：]?\s*(20\d{2})(年|-|\/|\.)(\d{1,2})(?:(月|-|\/|\.)(\d{1,2})日?)?/g;
     let n = 0;
+    // the date printed in a table's heading (截止时间：2025-12-31 above an asset table)
+    for (const t of ctx.rd.tables) {
+      for (const line of t.table.meta ?? []) {
+        for (const m of line.matchAll(dated)) {
+          checked++;
+          const y = Number(m[3]);
+          if (!(kind === '预算' ? y >= year : y !== year)) continue;
+          findings.push(
+            makeFinding({
+              rule: 'text.years',
+              kind: 'naming',
+              severity: 'warning',
+              message:
+                kind === '预算'
+                  ? `${t.name}表头“${m[0]}”：${year}年预算公开的数据时点应在${year - 1}年（上年末），不应为${y}年。`
+                  : `${t.name}表头“${m[0]}”：${year}年度决算的数据时点应为${year}年末，不应为${y}年。`,
+              location: ['data-date', tableKey(t), m[0]],
+              expected: kind === '预算' ? `${year - 1}年` : `${year}年`,
+              actual: `${y}年`,
+            }),
+          );
+        }
+      }
+    }
     for (let m = dated.exec(text); m; m = dated.exec(text)) {
       checked++;
       const y = Number(m[3]);
