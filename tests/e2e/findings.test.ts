@@ -7,6 +7,7 @@
  * The expectations come from the fixture itself — extracted and checked in Node with the core
  * engine, and the discrepancy verified by its arithmetic here — never from the UI.
  */
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -411,5 +412,41 @@ describe('proofreading findings in the workspace (browser mode)', () => {
     await expect(page.getByTestId('dismiss-dialog').count()).resolves.toBe(0);
     expect(await storedRecords(page, 'edits')).toEqual([]);
     expect(session.errors).toEqual([]);
+  });
+
+  it('carries a dismissal over to a changed file only where the very same finding remains', async () => {
+    const { page } = session;
+    // version 2: the same tables printed by another producer (LibreOffice, no narrative): the 尾差 of
+    // row 208 is the same finding there — same id, same message — as the engine in Node says
+    const v2 = join(FIXTURE_PDF_DIR, '002-libreoffice.pdf');
+    const v2Report = runChecks(await extractFile(v2));
+    const same = v2Report.findings.find((f) => f.id === rounding.id);
+    expect(same?.message).toBe(rounding.message);
+    const narrativeOnly = report.findings.find((f) => f.kind === 'narrative' && !v2Report.findings.some((g) => g.id === f.id));
+    expect(narrativeOnly, 'a finding of version 1 that version 2 does not have').toBeDefined();
+
+    await openDocument(page, NAME);
+    await waitForFindings(page);
+    for (const [id, reason] of [
+      [rounding.id, '尾差，可接受'],
+      [narrativeOnly!.id, '正文另有说明'],
+    ] as const) {
+      await item(page, id).locator('.finding-main').click();
+      await page.keyboard.press('d');
+      await page.getByTestId('dismiss-dialog').waitFor();
+      await page.keyboard.type(reason);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => item(page, id).getByTestId('finding-status').textContent()).toBe('已忽略');
+    }
+
+    // the new version is written aside, then moved over the old one
+    await rename(await folder.add(v2, '.v2'), join(folder.dir, NAME));
+    const v2Hash = (await extractFile(v2)).source.sha256;
+    await expect
+      .poll(async () => (await storedRecords<{ fileHash: string; findingId: string; reason?: string }>(page, 'decisions')).filter((d) => d.fileHash === v2Hash), {
+        timeout: 90_000,
+      })
+      .toEqual([expect.objectContaining({ findingId: rounding.id, reason: '尾差，可接受' })]);
+    await expect.poll(() => item(page, rounding.id).getByTestId('finding-status').textContent(), { timeout: 60_000 }).toBe('已忽略');
   });
 });

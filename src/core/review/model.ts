@@ -83,6 +83,8 @@ export interface FindingDecision {
   by: string;
   at: number;
   annotationId?: string;
+  /** the finding's message when decided: a decision follows a changed file only to the very same finding */
+  findingMessage?: string;
 }
 
 /** The review of one document as a whole, as exported into workbooks and review packages. */

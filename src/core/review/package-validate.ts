@@ -235,6 +235,8 @@ function decision(v: unknown, hash: string, path: string): FindingDecision {
   if (reason !== undefined) d.reason = reason;
   const annotationId = optionalString(o.annotationId, `${path}.annotationId`);
   if (annotationId !== undefined) d.annotationId = annotationId;
+  const findingMessage = optionalString(o.findingMessage, `${path}.findingMessage`);
+  if (findingMessage !== undefined) d.findingMessage = findingMessage;
   return d;
 }
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FindingDecision } from '../../../core/review/model';
 import { ReviewDatabase } from './database';
-import { dismissFinding, loadDecisionLog, loadDecisions, loadDecisionsByFile, revokeDecision } from './decision-repo';
+import { carryDecisions, dismissFinding, loadDecisionLog, loadDecisions, loadDecisionsByFile, revokeDecision } from './decision-repo';
 
 const opened: ReviewDatabase[] = [];
 function fresh(): ReviewDatabase {
@@ -52,5 +52,27 @@ describe('decision repository', () => {
     ]);
     // another file's decision is untouched
     expect(await loadDecisions(db, 'h2')).toHaveLength(1);
+  });
+});
+
+describe('decisions on a changed file', () => {
+  it('follow only to the very same finding (same id, same message) and never twice', async () => {
+    const db = fresh();
+    const message = '支出表「208」行：本年支出合计 698.93 ≠ 698.92，相差 0.01（尾差）。';
+    await dismissFinding(db, { ...dismissal('old', 'f-same', '尾差，已核实', 1), findingMessage: message }, 'l1');
+    await dismissFinding(db, { ...dismissal('old', 'f-changed', '口径不同', 2), findingMessage: '合计 1.00 ≠ 2.00' }, 'l2');
+    await dismissFinding(db, { ...dismissal('old', 'f-gone', '误报', 3), findingMessage: 'x' }, 'l3');
+    await dismissFinding(db, dismissal('old', 'f-unknown', '旧记录', 4), 'l4');
+    const now = new Map([
+      ['f-same', message],
+      ['f-changed', '合计 1.00 ≠ 3.00'],
+      ['f-unknown', 'y'],
+    ]);
+    const carried = await carryDecisions(db, 'old', 'new', now, 10);
+    expect(carried.map((d) => d.findingId)).toEqual(['f-same']);
+    expect(await loadDecisions(db, 'new')).toEqual([expect.objectContaining({ fileHash: 'new', findingId: 'f-same', reason: '尾差，已核实', at: 10 })]);
+    expect((await loadDecisionLog(db, 'new')).map((l) => l.findingId)).toEqual(['f-same']);
+    expect(await carryDecisions(db, 'old', 'new', now, 11)).toEqual([]);
+    expect(await loadDecisions(db, 'old')).toHaveLength(4);
   });
 });

@@ -114,3 +114,36 @@ export async function revokeDecision(db: ReviewDatabase, input: RevokeInput): Pr
     return log;
   });
 }
+
+/**
+ * Carries decisions over to a changed file (new content hash): a decision follows only to the very
+ * same finding — same stable id and same message, so the same figures — that the new version still
+ * has; anything else stays with the old version, so a dismissal never hides a new discrepancy.
+ * Idempotent: a finding already decided on the new version keeps its decision.
+ */
+export async function carryDecisions(
+  db: ReviewDatabase,
+  fromHash: string,
+  toHash: string,
+  findings: ReadonlyMap<string, string>,
+  at: number,
+): Promise<FindingDecision[]> {
+  if (fromHash === toHash) return [];
+  return db.transaction('rw', [db.decisions, db.decisionLog, db.annotations], async () => {
+    const carried: FindingDecision[] = [];
+    for (const old of await loadDecisions(db, fromHash)) {
+      if (old.findingMessage === undefined || findings.get(old.findingId) !== old.findingMessage) continue;
+      if (await db.decisions.get([toHash, old.findingId])) continue;
+      const decision: FindingDecision = { ...old, fileHash: toHash, at };
+      delete decision.annotationId;
+      if (old.decision === 'confirmed') {
+        const annotation = await annotationOfFinding(db, toHash, old.findingId);
+        if (annotation) decision.annotationId = annotation.id;
+      }
+      await db.decisions.put(decision);
+      await db.decisionLog.add(logOf(`carried:${toHash.slice(0, 12)}:${old.findingId}`, decision));
+      carried.push(decision);
+    }
+    return carried;
+  });
+}

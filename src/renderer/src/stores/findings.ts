@@ -205,7 +205,7 @@ export const useFindings = create<FindingsState>()((set, get) => {
           const input = annotationInput(doc, finding);
           const stamp = { id: newId(), by, at };
           const decision = await confirmFinding(reviewDb(), {
-            decision: { fileHash: doc.source.sha256, findingId: id, decision: 'confirmed', by, at },
+            decision: { fileHash: doc.source.sha256, findingId: id, decision: 'confirmed', by, at, findingMessage: finding.message },
             logId: newId(),
             // confirmed again after a revocation: the same annotation is reopened, not duplicated
             annotate: (existing) => (existing ? editAnnotation(existing, { status: 'open' }, stamp) : input ? createAnnotation(input, stamp) : null),
@@ -225,9 +225,18 @@ export const useFindings = create<FindingsState>()((set, get) => {
       serial(async () => {
         const { doc } = get();
         const text = reason.trim();
-        if (!doc || !findingOf(id) || !text) return;
+        const finding = findingOf(id);
+        if (!doc || !finding || !text) return;
         try {
-          const decision: FindingDecision = { fileHash: doc.source.sha256, findingId: id, decision: 'dismissed', reason: text, by: reviewer(), at: monotonicNow() };
+          const decision: FindingDecision = {
+            fileHash: doc.source.sha256,
+            findingId: id,
+            decision: 'dismissed',
+            reason: text,
+            by: reviewer(),
+            at: monotonicNow(),
+            findingMessage: finding.message,
+          };
           const log = await dismissFinding(reviewDb(), decision, newId());
           const advance = get().advanceAfterDismiss;
           set({ dismissingId: null, advanceAfterDismiss: false });
