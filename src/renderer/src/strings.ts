@@ -252,7 +252,9 @@ export const STRINGS = {
     region: '问题清单',
     title: '问题清单',
     /** the collapsed strip shown while the annotations pane has the right side */
-    expand: '展开问题清单（关闭批注栏）',
+    expand: '展开问题清单',
+    collapse: '收起问题清单，给原文和表格更多空间',
+    collapseLabel: '收起',
     checking: '正在检查…',
     none: '未发现问题。',
     noneMatch: '没有符合筛选条件的问题。',

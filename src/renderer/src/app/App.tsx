@@ -1,4 +1,4 @@
-import { useEffect, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { AnnotationPane } from '../features/annotations/AnnotationPane';
 import { TextOfferButton } from '../features/annotations/TextOfferButton';
 import { useAnnotationsWiring } from '../features/annotations/use-annotations-wiring';
@@ -29,6 +29,7 @@ function Workspace(): ReactElement {
   const doc = useWorkspace((s) => s.doc);
   const pdf = useWorkspace((s) => s.pdf);
   const annotationsOpen = useAnnotations((s) => s.paneOpen);
+  const [findingsFolded, setFindingsFolded] = useState(false);
 
   if (!openPath) return <main className="workspace empty-workspace">{STRINGS.workspace.chooseDocument}</main>;
   if (error) return <main className="workspace empty-workspace status-error">{error}</main>;
@@ -37,7 +38,14 @@ function Workspace(): ReactElement {
     <main className="workspace" data-testid="workspace">
       {pdf ? <PdfPageView /> : <OfficeSourceView />}
       <TableView />
-      <FindingsPanel collapsed={annotationsOpen} />
+      <FindingsPanel
+        collapsed={annotationsOpen || findingsFolded}
+        onCollapse={() => setFindingsFolded(true)}
+        onExpand={() => {
+          setFindingsFolded(false);
+          useAnnotations.getState().setPaneOpen(false);
+        }}
+      />
     </main>
   );
 }

@@ -46,10 +46,10 @@ function FilterSelect<K extends string>({
  * Folded to a strip of open counts while the annotations pane has the right side, so the page and
  * the grid keep their room on an ordinary screen; the keys and the dismiss dialog keep working.
  */
-function CollapsedFindings({ open }: { open: Record<Severity, number> }): ReactElement {
+function CollapsedFindings({ open, onExpand }: { open: Record<Severity, number>; onExpand: () => void }): ReactElement {
   return (
     <aside className="findings-panel findings-collapsed" aria-label={STRINGS.findings.region} data-testid="findings-panel-collapsed">
-      <button type="button" title={STRINGS.findings.expand} onClick={() => useAnnotations.getState().setPaneOpen(false)}>
+      <button type="button" title={STRINGS.findings.expand} onClick={onExpand}>
         <span className="findings-collapsed-title">{STRINGS.findings.title}</span>
         {SEVERITIES.map((s) => (
           <span key={s} className={`severity-chip severity-${s}`} title={STRINGS.findings.severityHint[s]}>
@@ -63,7 +63,16 @@ function CollapsedFindings({ open }: { open: Record<Severity, number> }): ReactE
 }
 
 /** The open document's findings: counts, filters, the list, the rule checklist; the reviewer works through the open ones. */
-export function FindingsPanel({ collapsed = false }: { collapsed?: boolean }): ReactElement {
+export function FindingsPanel({
+  collapsed = false,
+  onCollapse,
+  onExpand,
+}: {
+  collapsed?: boolean;
+  /** fold the panel to its strip (more room for page and grid) */
+  onCollapse?: () => void;
+  onExpand?: () => void;
+}): ReactElement {
   const report = useFindings((s) => s.report);
   const decisions = useFindings((s) => s.decisions);
   const loaded = useFindings((s) => s.decisionsLoaded);
@@ -78,7 +87,7 @@ export function FindingsPanel({ collapsed = false }: { collapsed?: boolean }): R
   const facets = useMemo(() => facetCounts(views, filters), [views, filters]);
   const ready = report !== null && loaded;
 
-  if (collapsed) return <CollapsedFindings open={open} />;
+  if (collapsed) return <CollapsedFindings open={open} onExpand={onExpand ?? (() => useAnnotations.getState().setPaneOpen(false))} />;
   return (
     <aside
       className="findings-panel"
@@ -91,6 +100,11 @@ export function FindingsPanel({ collapsed = false }: { collapsed?: boolean }): R
     >
       <header className="findings-header">
         <h2>{STRINGS.findings.title}</h2>
+        {onCollapse ? (
+          <button type="button" className="findings-fold" title={STRINGS.findings.collapse} onClick={onCollapse} data-testid="findings-collapse">
+            {STRINGS.findings.collapseLabel}
+          </button>
+        ) : null}
         <span className="findings-counts" aria-label={STRINGS.findings.openCountsLabel} data-testid="open-counts">
           {SEVERITIES.map((s: Severity) => (
             <span key={s} className={`severity-chip severity-${s}`} data-severity={s} title={STRINGS.findings.severityHint[s]}>

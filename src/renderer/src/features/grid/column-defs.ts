@@ -7,6 +7,7 @@ import type { Table } from '../../../../core/model';
 import { STRINGS } from '../../strings';
 import type { GridRowView } from './grid-rows';
 import { headerTree, type HeaderNode } from './header-tree';
+import { pinnedColumnCount } from './pinned-columns';
 
 export const COLUMN_ID_PREFIX = 'c';
 
@@ -99,5 +100,21 @@ export function columnDefs(table: Table, callbacks: ColumnCallbacks): (ColDef<Gr
     };
   }
 
-  return headerTree(table).map((node, i) => toDef(node, String(i)));
+  const tree = headerTree(table);
+  const pinned = pinnedColumnCount(table, tree);
+  return tree.map((node, i) => {
+    const def = toDef(node, String(i));
+    const first = node.kind === 'leaf' ? node.col : firstLeaf(node);
+    return first < pinned ? pin(def) : def;
+  });
+}
+
+function firstLeaf(node: HeaderNode): number {
+  return node.kind === 'leaf' ? node.col : firstLeaf(node.children[0]!);
+}
+
+/** Pins a column, or a header group with all its columns, to the left edge. */
+function pin(def: ColDef<GridRowView> | ColGroupDef<GridRowView>): ColDef<GridRowView> | ColGroupDef<GridRowView> {
+  if ('children' in def) return { ...def, children: def.children.map((child) => pin(child)) };
+  return { ...def, pinned: 'left', lockPinned: true };
 }
