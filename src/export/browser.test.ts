@@ -83,7 +83,8 @@ describe.skipIf(!existsSync(CHROMIUM))('buildWorkbook in a browser', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
       const ws = wb.getWorksheet('支出决算表')!;
-      const address = `C${2 + 1 + 1 + spending.header.length + row}`;
+      // title, code, the 2023年度 heading line and the 部门/单位 line, then the header
+      const address = `C${2 + 1 + 1 + 1 + spending.header.length + row}`;
       expect(ws.getCell(address).value).toBe(698.92);
       expect(ws.getCell(`A${2 + 1 + 1 + spending.header.length + row}`).value).toBe('208');
       // the internal-link repair ran in the browser too

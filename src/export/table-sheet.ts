@@ -100,9 +100,9 @@ function setNote(cell: XCell, text: string): void {
   cell.note = { texts: [{ text: `${head ?? ''}\n`, font: { bold: true, size: 9 } }, { text: clipText(rest.join('\n')), font: { size: 9 } }] };
 }
 
-/** The worksheet row of body row 0: after the title, code, 部门名称/单位 line and header rows. */
+/** The worksheet row of body row 0: after the title, code, other heading lines, 部门名称/单位 line and header rows. */
 export function bodyStartRow(table: Table): number {
-  return 2 + (table.code ? 1 : 0) + (table.department || table.unit ? 1 : 0) + table.header.length;
+  return 2 + (table.code ? 1 : 0) + (table.meta?.length ? 1 : 0) + (table.department || table.unit ? 1 : 0) + table.header.length;
 }
 
 /** Writes the table; returns the worksheet row of body row 0 (= bodyStartRow(table)). */
@@ -136,6 +136,14 @@ export function writeTableSheet(wb: Workbook, ctx: ExportContext, table: Table, 
     const code = ws.getCell(r, 1);
     code.value = table.code;
     code.style = STYLES.metaRight;
+    merge(r, 1, r, n);
+    r++;
+  }
+  if (table.meta?.length) {
+    // 预算年度：2025, 截止时间：2024-12-31 … as printed with the heading
+    const meta = ws.getCell(r, 1);
+    meta.value = table.meta.join('    ');
+    meta.style = STYLES.meta;
     merge(r, 1, r, n);
     r++;
   }

@@ -204,8 +204,9 @@ function fillOf(cell: ExcelJS.Cell): string | undefined {
 }
 
 /** Row of the worksheet holding body row 0: the first row after the header grid. */
+/** Title row, code row, the line of other heading lines (2023年度), the 部门/单位 line, the header, then the body. */
 function bodyStart(table: typeof spending): number {
-  return 2 + (table.code ? 1 : 0) + (table.department || table.unit ? 1 : 0) + table.header.length;
+  return 2 + (table.code ? 1 : 0) + (table.meta?.length ? 1 : 0) + (table.department || table.unit ? 1 : 0) + table.header.length;
 }
 
 const col = (n: number): string => String.fromCharCode(65 + n);

@@ -17,6 +17,8 @@ export interface TableSpec {
   notes: string[];
   header: SpecCell[][];
   rows: SpecCell[][];
+  /** heading lines printed as they are (the truth's `printed.meta` becomes the table's meta) */
+  printed?: { meta?: string[] };
 }
 
 function cell(spec: SpecCell, page: number): Cell | null {
@@ -35,6 +37,7 @@ export function tableFromSpec(spec: TableSpec, id: string, page = 1): Table {
     code: spec.code,
     unit: spec.unit,
     department: spec.department,
+    ...(spec.printed?.meta?.length ? { meta: spec.printed.meta } : {}),
     pages: [page, page],
     notes: spec.notes,
     columnCount,
