@@ -18,6 +18,7 @@ import { parseAmount } from '../../src/core/money';
 import { applyEdits } from '../../src/core/review/edits';
 import type { CellEdit } from '../../src/core/review/model';
 import { extractFile } from '../../src/node/extract-file';
+import { storedRecords } from './harness/annotations';
 import { openBrowser, type BrowserSession } from './harness/browser';
 import { FIXTURE_PDF_DIR, tempFolder, type TempFolder } from './harness/folder';
 import { expectedRect, pageViewBox, type Rect } from './harness/pdf-geometry';
@@ -72,27 +73,6 @@ async function shownCounts(page: Page): Promise<Record<Severity, number>> {
     counts[s] = Number(/(\d+)$/.exec(text)?.[1] ?? NaN);
   }
   return counts;
-}
-
-/** Records of an IndexedDB object store, read straight from the browser (not through the app). */
-async function storedRecords<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((done, fail) => {
-        const request = indexedDB.open('proofreader-review');
-        request.onerror = () => fail(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const all = db.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => {
-            done(all.result as T[]);
-            db.close();
-          };
-          all.onerror = () => fail(all.error);
-        };
-      }),
-    store,
-  );
 }
 
 async function boxRects(page: Page, kind: 'cell' | 'line'): Promise<Rect[]> {

@@ -225,37 +225,12 @@ function runYears(ctx: CheckContext): RuleResult {
   const kind = ctx.rd.kind;
   if (kind) {
     const dated = /(截至|截止)(时间|日期)?[:：]?\s*(20\d{2})(年|-|\/|\.)(\d{1,2})(?:(月|-|\/|\.)(\d{1,2})日?)?/g;
-    let n = 0;
-    // the date printed in a table's heading (截止时间：2025-12-31 above an asset table)
-    for (const t of ctx.rd.tables) {
-      for (const line of t.table.meta ?? []) {
-        for (const m of line.matchAll(dated)) {
-          checked++;
-          const y = Number(m[3]);
-          if (!(kind === '预算' ? y >= year : y !== year)) continue;
-          findings.push(
-            makeFinding({
-              rule: 'text.years',
-              kind: 'naming',
-              severity: 'warning',
-              message:
-                kind === '预算'
-                  ? `${t.name}表头“${m[0]}”：${year}年预算公开的数据时点应在${year - 1}年（上年末），不应为${y}年。`
-                  : `${t.name}表头“${m[0]}”：${year}年度决算的数据时点应为${year}年末，不应为${y}年。`,
-              location: ['data-date', tableKey(t), m[0]],
-              expected: kind === '预算' ? `${year - 1}年` : `${year}年`,
-              actual: `${y}年`,
-            }),
-          );
-        }
-      }
-    }
-    for (let m = dated.exec(text); m; m = dated.exec(text)) {
+    /** A finding when the date `m` is not the year-end the publication's figures are as of. */
+    const check = (m: RegExpMatchArray, where: string, location: (string | number)[], narrative: NarrativeSpan[] = []): void => {
       checked++;
       const y = Number(m[3]);
-      const wrong = kind === '预算' ? y >= year : y !== year;
-      if (!wrong) continue;
-      const around = m[0].replace(/\s+/g, '');
+      if (!(kind === '预算' ? y >= year : y !== year)) return;
+      const quoted = `${where}“${m[0].replace(/\s+/g, '')}”`;
       findings.push(
         makeFinding({
           rule: 'text.years',
@@ -263,15 +238,21 @@ function runYears(ctx: CheckContext): RuleResult {
           severity: 'warning',
           message:
             kind === '预算'
-              ? `“${around}”：${year}年预算公开的数据时点应在${year - 1}年（上年末），不应为${y}年。`
-              : `“${around}”：${year}年度决算的数据时点应为${year}年末，不应为${y}年。`,
-          location: ['data-date', m[0], n++],
-          narrative: spansOf(ctx.narrative, m.index, m.index + m[0].length),
+              ? `${quoted}：${year}年预算公开的数据时点应在${year - 1}年（上年末），不应为${y}年。`
+              : `${quoted}：${year}年度决算的数据时点应为${year}年末，不应为${y}年。`,
+          location,
+          narrative,
           expected: kind === '预算' ? `${year - 1}年` : `${year}年`,
           actual: `${y}年`,
         }),
       );
+    };
+    // the date printed in a table's heading (截止时间：2025-12-31 above an asset table)
+    for (const t of ctx.rd.tables) {
+      for (const line of t.table.meta ?? []) for (const m of line.matchAll(dated)) check(m, `${t.name}表头`, ['data-date', tableKey(t), m[0]]);
     }
+    let n = 0;
+    for (const m of text.matchAll(dated)) check(m, '', ['data-date', m[0], n++], spansOf(ctx.narrative, m.index!, m.index! + m[0].length));
   }
   return { findings, checked };
 }
