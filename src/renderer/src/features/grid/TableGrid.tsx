@@ -1,6 +1,5 @@
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellFocusedEvent, type GridApi, type GridReadyEvent } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, type ReactElement } from 'react';
+import { AllCommunityModule, ModuleRegistry, createGrid, themeQuartz, type CellClickedEvent, type CellFocusedEvent, type GridApi } from 'ag-grid-community';
+import { useEffect, useMemo, useRef, type ReactElement } from 'react';
 import type { Table } from '../../../../core/model';
 import { STRINGS } from '../../strings';
 import { useReview } from '../../stores/review';
@@ -9,7 +8,7 @@ import { withAnnotationMarks } from '../annotations/grid-marks';
 import { useGridAnnotations } from '../annotations/use-grid-annotations';
 import { withTints } from '../findings/tints';
 import { useTableTints } from '../findings/use-table-tints';
-import { columnDefs, columnId, columnIndex } from './column-defs';
+import { columnDefs, columnId, columnIndex, columnsWithRowSpans } from './column-defs';
 import { gridRows, printedRows, type GridRowView } from './grid-rows';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -48,61 +47,69 @@ export function TableGrid({ table }: { table: Table }): ReactElement {
     [table],
   );
 
-  const onGridReady = useCallback(
-    (e: GridReadyEvent<GridRowView>) => {
-      apiRef.current = e.api;
-      // A cell chosen elsewhere in another table (a finding, the page) is focused once this grid exists.
-      const { selection, selectionOrigin } = useWorkspace.getState();
-      if (selection && selection.tableId === table.id && selectionOrigin !== 'grid') {
-        e.api.ensureIndexVisible(selection.row, 'middle');
-        e.api.ensureColumnVisible(columnId(selection.col), 'auto');
-        e.api.setFocusedCell(selection.row, columnId(selection.col));
-      }
-    },
-    [table.id],
-  );
+  const hasRowSpans = useMemo(() => columnsWithRowSpans(table).size > 0, [table]);
 
-  const onCellFocused = useCallback(
-    (e: CellFocusedEvent<GridRowView>) => {
-      if (e.rowIndex === null || !e.column || typeof e.column === 'string') return;
-      const data = e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
-      const col = columnIndex(e.column.getColId());
-      if (!data || col === null) return;
-      // A position covered by a span selects the cell the span starts at.
-      const row = data.spanStart[col] ?? data.index;
-      const originCol = data.spanCol[col] ?? col;
-      useWorkspace.getState().selectCell({ tableId: table.id, row, col: originCol }, 'grid');
-    },
-    [table.id],
-  );
+  const hostRef = useRef<HTMLDivElement>(null);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const onCellClickedRef = useRef(onCellClicked);
+  onCellClickedRef.current = onCellClicked;
+
+  // The grid is AG Grid's own DOM renderer, not ag-grid-react: React would re-render every row
+  // container on each scrolled frame, which costs a 2,000-row table its frame rate.
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const api = createGrid<GridRowView>(host, {
+      theme,
+      rowData: rowsRef.current,
+      columnDefs: columns,
+      getRowId: rowId,
+      enableCellSpan: hasRowSpans,
+      enterNavigatesVerticallyAfterEdit: true,
+      stopEditingWhenCellsLoseFocus: true,
+      tooltipShowDelay: 250,
+      animateRows: false,
+      overlayNoRowsTemplate: `<span>${STRINGS.grid.noRows}</span>`,
+      onCellFocused: (e: CellFocusedEvent<GridRowView>) => {
+        if (e.rowIndex === null || !e.column || typeof e.column === 'string') return;
+        const data = e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
+        const col = columnIndex(e.column.getColId());
+        if (!data || col === null) return;
+        // A position covered by a span selects the cell the span starts at.
+        const row = data.spanStart[col] ?? data.index;
+        const originCol = data.spanCol[col] ?? col;
+        useWorkspace.getState().selectCell({ tableId: table.id, row, col: originCol }, 'grid');
+      },
+      onCellClicked: (e: CellClickedEvent<GridRowView>) => onCellClickedRef.current(e),
+    });
+    apiRef.current = api;
+    // A cell chosen elsewhere in another table (a finding, the page) is focused once this grid exists.
+    const { selection, selectionOrigin } = useWorkspace.getState();
+    if (selection && selection.tableId === table.id && selectionOrigin !== 'grid') focusCell(api, selection.row, selection.col);
+    return () => {
+      apiRef.current = null;
+      api.destroy();
+    };
+  }, [table.id, columns, hasRowSpans]);
+
+  useEffect(() => {
+    apiRef.current?.setGridOption('rowData', rows);
+  }, [rows]);
 
   // A cell chosen elsewhere (a click on the page) is scrolled to and focused here.
   useEffect(() => {
     const api = apiRef.current;
     if (!api || !selection || selection.tableId !== table.id || selectionOrigin === 'grid') return;
-    const colKey = columnId(selection.col);
-    api.ensureIndexVisible(selection.row, 'middle');
-    api.ensureColumnVisible(colKey, 'auto');
-    api.setFocusedCell(selection.row, colKey);
+    focusCell(api, selection.row, selection.col);
   }, [selection, selectionOrigin, table.id]);
 
-  return (
-    <div className="table-grid" data-table-id={table.id}>
-      <AgGridReact<GridRowView>
-        theme={theme}
-        rowData={rows}
-        columnDefs={columns}
-        getRowId={rowId}
-        onGridReady={onGridReady}
-        onCellFocused={onCellFocused}
-        onCellClicked={onCellClicked}
-        enableCellSpan
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
-        tooltipShowDelay={250}
-        animateRows={false}
-        overlayNoRowsTemplate={`<span>${STRINGS.grid.noRows}</span>`}
-      />
-    </div>
-  );
+  return <div className="table-grid" data-table-id={table.id} ref={hostRef} />;
+}
+
+function focusCell(api: GridApi<GridRowView>, row: number, col: number): void {
+  const colKey = columnId(col);
+  api.ensureIndexVisible(row, 'middle');
+  api.ensureColumnVisible(colKey, 'auto');
+  api.setFocusedCell(row, colKey);
 }

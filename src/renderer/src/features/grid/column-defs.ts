@@ -40,6 +40,7 @@ export interface ColumnCallbacks {
 export function columnDefs(table: Table, callbacks: ColumnCallbacks): (ColDef<GridRowView> | ColGroupDef<GridRowView>)[] {
   // A table printed without a header row (a form-like 绩效目标表) gets spreadsheet-style names.
   const headerless = table.header.length === 0;
+  const rowSpanColumns = columnsWithRowSpans(table);
   function leaf(col: number, printedName: string): ColDef<GridRowView> {
     const name = printedName || (headerless ? STRINGS.grid.columnName(col + 1) : '');
     return {
@@ -59,11 +60,12 @@ export function columnDefs(table: Table, callbacks: ColumnCallbacks): (ColDef<Gr
       },
       editable: (p: EditableCallbackParams<GridRowView>) => !!p.data?.cells[col],
       colSpan: (p) => p.data?.cells[col]?.colSpan ?? 1,
-      // Body rowSpans: a position covered from above joins the span of the row it starts in.
-      spanRows: ({ nodeA, nodeB }: SpanRowsParams<GridRowView>) => {
+      // Body rowSpans: a position covered from above joins the span of the row it starts in. Only
+      // columns that have one get the callback: AG Grid re-evaluates spans while scrolling.
+      spanRows: rowSpanColumns.has(col) && (({ nodeA, nodeB }: SpanRowsParams<GridRowView>) => {
         const start = nodeA?.data ? (nodeA.data.spanStart[col] ?? nodeA.data.index) : -1;
         return !!nodeB?.data && nodeB.data.cells[col] === null && nodeB.data.spanStart[col] === start && nodeB.data.spanCol[col] === col;
-      },
+      }),
       // cellClassRules (not cellClass): classes are removed again when the rule stops holding.
       cellClassRules: {
         'cell-number': (p: CellClassParams<GridRowView>) => !!p.data?.cells[col]?.numeric,
@@ -107,6 +109,13 @@ export function columnDefs(table: Table, callbacks: ColumnCallbacks): (ColDef<Gr
     const first = node.kind === 'leaf' ? node.col : firstLeaf(node);
     return first < pinned ? pin(def) : def;
   });
+}
+
+/** Columns where a body cell spans several rows. */
+export function columnsWithRowSpans(table: Table): Set<number> {
+  const cols = new Set<number>();
+  for (const row of table.rows) row.forEach((cell, c) => cell && cell.rowSpan > 1 && cols.add(c));
+  return cols;
 }
 
 function firstLeaf(node: HeaderNode): number {
