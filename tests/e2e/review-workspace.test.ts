@@ -214,6 +214,57 @@ describe('review workspace (browser mode)', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('gives the table more room when the bar between page and table is dragged, and keeps the split after a reload', async () => {
+    const { page } = session;
+    await gotoApp(page, app.url);
+    await openDocument(page, NAME);
+    const width = async (selector: string): Promise<number> => (await page.locator(selector).boundingBox())!.width;
+    const gridBefore = await width('.table-grid');
+    const pageBefore = await width('.page-view');
+    const bar = (await page.getByRole('separator').boundingBox())!;
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bar.x - 200, bar.y + bar.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => width('.table-grid')).toBeGreaterThan(gridBefore + 180);
+    expect(await width('.page-view')).toBeLessThan(pageBefore - 180);
+    // the page follows its narrower pane at "fit width", the grid shows more columns
+    await expect.poll(async () => (await canvasRect(page)).width).toBeLessThan(pageBefore - 150);
+    await screenshot(page, '05-wider-table');
+
+    const grid = await width('.table-grid');
+    await page.reload();
+    await page.waitForSelector('.document-list');
+    await openDocument(page, NAME);
+    await expect.poll(() => width('.table-grid')).toBeCloseTo(grid, -1);
+
+    // keyboard: the focused bar moves with the arrow keys; a double click restores the even split
+    await page.getByRole('separator').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => width('.table-grid')).toBeLessThan(grid - 10);
+    await page.getByRole('separator').dblclick();
+    await expect.poll(async () => Math.abs((await width('.page-view')) - (await width('.table-view')))).toBeLessThan(4);
+
+    // A wide table keeps its code and name columns pinned only while they leave the figures room.
+    const wide = doc.tables.find((t) => t.title?.includes('部门支出预算表'))!;
+    await selectTable(page, wide.id);
+    const pinnedCells = (): Promise<number> => page.locator('.table-grid .ag-grid-pinned-left-cells [role="gridcell"]').count();
+    const labelWidth = (): Promise<number> =>
+      page.evaluate(() => {
+        const grid = document.querySelector('.table-grid')!;
+        const name = [...grid.querySelectorAll<HTMLElement>('.ag-header-cell[col-id]')].find((h) => h.textContent?.includes('科目名称'))!;
+        return name.getBoundingClientRect().right - grid.getBoundingClientRect().left;
+      });
+    await page.getByRole('separator').focus();
+    await page.keyboard.press('Home');
+    await expect.poll(pinnedCells).toBeGreaterThan(0);
+    await screenshot(page, '06-wide-table-pinned');
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await labelWidth()) > (await width('.table-grid')) - 280).toBe(true);
+    await expect.poll(pinnedCells).toBe(0);
+    expect(session.errors).toEqual([]);
+  });
+
   it('works under the strict Content-Security-Policy, which is enforced', async () => {
     const { page } = session;
     await gotoApp(page, app.url);

@@ -309,6 +309,8 @@ export const STRINGS = {
   workspace: {
     chooseDocument: '请在左侧选择一个已解析的文档。',
     loading: '正在打开文档…',
+    splitter: '调整原文与表格的宽度',
+    splitterHint: '拖动（或用左右方向键）调整原文与表格的宽度，双击恢复各占一半',
   },
   errors: {
     generic: '操作失败，请重试。',

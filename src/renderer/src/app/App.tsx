@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useState, type CSSProperties, type ReactElement } from 'react';
 import { AnnotationPane } from '../features/annotations/AnnotationPane';
 import { TextOfferButton } from '../features/annotations/TextOfferButton';
 import { useAnnotationsWiring } from '../features/annotations/use-annotations-wiring';
@@ -6,6 +6,8 @@ import { useAnnotations } from '../features/annotations/store';
 import { DocumentList } from '../features/documents/DocumentList';
 import { FindingsPanel } from '../features/findings/FindingsPanel';
 import { useFindingsWiring } from '../features/findings/use-findings-wiring';
+import { PaneSplitter } from '../features/layout/PaneSplitter';
+import { loadShare, saveShare } from '../features/layout/pane-share';
 import { PdfPageView } from '../features/page/PdfPageView';
 import { ConflictDialog } from '../features/review-package/ConflictDialog';
 import { ReviewPackageNotice } from '../features/review-package/ReviewPackageButtons';
@@ -30,13 +32,21 @@ function Workspace(): ReactElement {
   const pdf = useWorkspace((s) => s.pdf);
   const annotationsOpen = useAnnotations((s) => s.paneOpen);
   const [findingsFolded, setFindingsFolded] = useState(false);
+  const [pageShare, setPageShare] = useState(loadShare);
 
   if (!openPath) return <main className="workspace empty-workspace">{STRINGS.workspace.chooseDocument}</main>;
   if (error) return <main className="workspace empty-workspace status-error">{error}</main>;
   if (loading || !doc) return <main className="workspace empty-workspace">{STRINGS.workspace.loading}</main>;
   return (
-    <main className="workspace" data-testid="workspace">
+    <main className="workspace" data-testid="workspace" style={{ '--page-grow': pageShare, '--table-grow': 100 - pageShare } as CSSProperties}>
       {pdf ? <PdfPageView /> : <OfficeSourceView />}
+      <PaneSplitter
+        share={pageShare}
+        onChange={(share) => {
+          setPageShare(share);
+          saveShare(share);
+        }}
+      />
       <TableView />
       <FindingsPanel
         collapsed={annotationsOpen || findingsFolded}

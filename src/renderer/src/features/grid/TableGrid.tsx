@@ -8,7 +8,7 @@ import { withAnnotationMarks } from '../annotations/grid-marks';
 import { useGridAnnotations } from '../annotations/use-grid-annotations';
 import { withTints } from '../findings/tints';
 import { useTableTints } from '../findings/use-table-tints';
-import { columnDefs, columnId, columnIndex, columnsWithRowSpans } from './column-defs';
+import { columnDefs, columnId, columnIndex, columnsWithRowSpans, pinnedColumnIds } from './column-defs';
 import { gridRows, printedRows, type GridRowView } from './grid-rows';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -60,6 +60,7 @@ export function TableGrid({ table }: { table: Table }): ReactElement {
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
+    const pinned = pinnedColumnIds(columns);
     const api = createGrid<GridRowView>(host, {
       theme,
       rowData: rowsRef.current,
@@ -82,6 +83,7 @@ export function TableGrid({ table }: { table: Table }): ReactElement {
         useWorkspace.getState().selectCell({ tableId: table.id, row, col: originCol }, 'grid');
       },
       onCellClicked: (e: CellClickedEvent<GridRowView>) => onCellClickedRef.current(e),
+      onGridSizeChanged: (e) => keepPinnedNarrow(e.api, pinned, e.clientWidth),
     });
     apiRef.current = api;
     // A cell chosen elsewhere in another table (a finding, the page) is focused once this grid exists.
@@ -105,6 +107,18 @@ export function TableGrid({ table }: { table: Table }): ReactElement {
   }, [selection, selectionOrigin, table.id]);
 
   return <div className="table-grid" data-table-id={table.id} ref={hostRef} />;
+}
+
+/** The room pinned code and name columns must leave for the figures (about three amount columns). */
+const MIN_FIGURES_WIDTH = 280;
+
+/** Pins the code and name columns while they leave the figures room, and unpins them otherwise. */
+function keepPinnedNarrow(api: GridApi<GridRowView>, ids: readonly string[], gridWidth: number): void {
+  const columns = ids.map((id) => api.getColumn(id)).filter((c) => c !== null);
+  if (columns.length === 0 || gridWidth <= 0) return;
+  const width = columns.reduce((sum, c) => sum + c.getActualWidth(), 0);
+  const pin = width <= gridWidth - MIN_FIGURES_WIDTH;
+  if (columns.some((c) => c.isPinnedLeft() !== pin)) api.setColumnsPinned(columns, pin ? 'left' : null);
 }
 
 function focusCell(api: GridApi<GridRowView>, row: number, col: number): void {

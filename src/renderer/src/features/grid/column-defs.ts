@@ -29,7 +29,7 @@ function columnWidth(table: Table, col: number, name: string): number {
     for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 14 : 8;
     if (w > widest) widest = w;
   }
-  return Math.min(320, Math.max(72, widest + 28));
+  return Math.min(320, Math.max(48, widest + 24));
 }
 
 export interface ColumnCallbacks {
@@ -116,6 +116,11 @@ export function columnsWithRowSpans(table: Table): Set<number> {
   const cols = new Set<number>();
   for (const row of table.rows) row.forEach((cell, c) => cell && cell.rowSpan > 1 && cols.add(c));
   return cols;
+}
+
+/** Ids of the leaf columns pinned to the left edge. */
+export function pinnedColumnIds(defs: readonly (ColDef<GridRowView> | ColGroupDef<GridRowView>)[]): string[] {
+  return defs.flatMap((def) => ('children' in def ? pinnedColumnIds(def.children) : def.pinned === 'left' && def.colId ? [def.colId] : []));
 }
 
 function firstLeaf(node: HeaderNode): number {
