@@ -11,7 +11,7 @@ export const SCHEMA_VERSION = 1;
  * SCHEMA_VERSION: bump it whenever an extractor change alters what a document extracts to, so
  * cached results from the older extractor are re-parsed instead of reused.
  */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 /**
  * [x0, y0, x1, y1] in PDF points, pdf.js user space of the page (origin bottom-left).
@@ -138,8 +138,12 @@ export interface NarrativeBlock {
 
 export interface ExtractedDocument {
   schemaVersion: number;
-  /** `pages`: PDF pages; 1 for DOCX; the number of worksheets for XLSX. `format` absent means PDF. */
-  source: { path: string; sha256: string; pages: number; format?: SourceFormat };
+  /**
+   * `pages`: PDF pages; 1 for DOCX; the number of worksheets for XLSX. `format` absent means PDF.
+   * `imageOnlyPages`: PDF pages with pictures but no text (scanned, or a table pasted as an image):
+   * nothing on them was extracted or checked.
+   */
+  source: { path: string; sha256: string; pages: number; format?: SourceFormat; imageOnlyPages?: number[] };
   narrative: NarrativeBlock[];
   tables: Table[];
 }

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { isDocumentError } from '../../core/errors';
 import type { ExtractedDocument, Table } from '../../core/model';
+import { pageRanges } from '../../core/text/page-ranges';
 import { extractFile } from '../../node/extract-file';
 import { parseArgs } from '../args';
 
@@ -20,9 +21,11 @@ function summarizeTable(t: Table): string {
 }
 
 export function summarize(doc: ExtractedDocument): string {
+  const unread = doc.source.imageOnlyPages ?? [];
   return [
     `${doc.source.path}`,
     `  ${doc.source.pages} 页，${doc.tables.length} 张表，${doc.narrative.length} 段正文  sha256 ${doc.source.sha256.slice(0, 12)}…`,
+    ...(unread.length > 0 ? [`  注意：第 ${pageRanges(unread)} 页只有图片、没有文字层（可能是扫描件），未能提取 / pages with images only, not extracted`] : []),
     ...doc.tables.map(summarizeTable),
   ].join('\n');
 }

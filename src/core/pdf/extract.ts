@@ -54,6 +54,7 @@ export async function extractPdf(source: PdfSource, data: Uint8Array, options: E
     if (total > (options.maxPages ?? DEFAULT_MAX_PAGES)) throw new DocumentError('too-large', `${total} 页 / pages`);
     const layouts: PageLayout[] = [];
     let characters = 0;
+    const imageOnlyPages: number[] = [];
     for (let n = 1; n <= total; n++) {
       if (options.signal?.aborted) throw new DocumentError('cancelled');
       let page;
@@ -63,7 +64,9 @@ export async function extractPdf(source: PdfSource, data: Uint8Array, options: E
         throw new DocumentError('truncated', `page ${n}: ${e instanceof Error ? e.message : String(e)}`);
       }
       const content = await readPage(page, n, source.pdfjs.OPS as unknown as OpsTable);
-      characters += content.runs.reduce((s, r) => s + r.text.length, 0);
+      const pageCharacters = content.runs.reduce((s, r) => s + r.text.trim().length, 0);
+      characters += pageCharacters;
+      if (pageCharacters === 0 && content.images > 0) imageOnlyPages.push(n);
       layouts.push(layoutPage(content));
       page.cleanup();
       options.onProgress?.(n, total);
@@ -72,7 +75,7 @@ export async function extractPdf(source: PdfSource, data: Uint8Array, options: E
     const { tables, narrative } = assembleDocument(layouts);
     return {
       schemaVersion: SCHEMA_VERSION,
-      source: { path: options.path, sha256: options.sha256, pages: total, format: 'pdf' },
+      source: { path: options.path, sha256: options.sha256, pages: total, format: 'pdf', ...(imageOnlyPages.length > 0 ? { imageOnlyPages } : {}) },
       narrative,
       tables,
     };

@@ -18,7 +18,18 @@ export interface PageContent {
   height: number;
   runs: TextRun[];
   rulings: Ruling[];
+  /** images painted on the page: with no text, the page is a scan (or a pasted picture of a table) */
+  images: number;
   toUser(box: Box): BBox;
+}
+
+const IMAGE_OPS = ['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintImageMaskXObjectGroup', 'paintImageMaskXObjectRepeat', 'paintSolidColorImageMask'];
+
+function countImages(fnArray: ArrayLike<number>, OPS: OpsTable): number {
+  const ops = new Set(IMAGE_OPS.map((name) => OPS[name]).filter((op) => op !== undefined));
+  let images = 0;
+  for (let i = 0; i < fnArray.length; i++) if (ops.has(fnArray[i]!)) images++;
+  return images;
 }
 
 /**
@@ -58,6 +69,7 @@ export async function readPage(page: PdfPage, pageNumber: number, OPS: OpsTable)
     height: viewport.height,
     runs,
     rulings,
+    images: countImages(ops.fnArray, OPS),
     toUser: (box) => toUserBBox(box, readingToUser),
   };
 }

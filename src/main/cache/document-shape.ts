@@ -61,6 +61,7 @@ export function isExtractedDocument(v: unknown, schemaVersion: number): v is Ext
     isString(v.source.path) &&
     isString(v.source.sha256) &&
     isNonNegativeInt(v.source.pages) &&
+    (v.source.imageOnlyPages === undefined || arrayOf(isNonNegativeInt)(v.source.imageOnlyPages)) &&
     arrayOf(isNarrativeBlock)(v.narrative) &&
     arrayOf(isTable)(v.tables)
   );

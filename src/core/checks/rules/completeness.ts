@@ -7,6 +7,7 @@ import type { Finding } from '../model';
 import type { RecognizedTable } from '../recognize';
 import type { TableType } from '../recognize/table-type';
 import { TABLE_TYPE_TITLES } from '../recognize/table-type';
+import { pageRanges } from '../../text/page-ranges';
 import { squash } from '../text';
 import type { CheckContext, Rule, RuleResult } from './context';
 import { cellOf, makeFinding, tableKey } from './context';
@@ -111,5 +112,23 @@ function runEmpty(ctx: CheckContext): RuleResult {
   return checked === 0 ? { findings, checked, notRun: '没有可检查的表格' } : { findings, checked };
 }
 
+function runImagePages(ctx: CheckContext): RuleResult {
+  const { source, tables, narrative } = ctx.rd.doc;
+  if (source.format !== undefined && source.format !== 'pdf') return { findings: [], checked: 0, notRun: '不是 PDF 文件' };
+  if (source.pages === 0 || (tables.length === 0 && narrative.length === 0)) return { findings: [], checked: 0, notRun: '文档中没有提取到任何内容' };
+  const pages = source.imageOnlyPages ?? [];
+  if (pages.length === 0) return { findings: [], checked: source.pages };
+  const finding = makeFinding({
+    rule: 'completeness.image-pages',
+    kind: 'completeness',
+    severity: 'warning',
+    message: `第 ${pageRanges(pages)} 页只有图片、没有文字层（可能是扫描件，或以图片粘贴的表格）：这些页上的表格和文字未能提取，也未经任何核对，请人工校对。`,
+    location: ['image-pages', pages.join(',')],
+    actual: `${pages.length} 页`,
+  });
+  return { findings: [finding], checked: source.pages };
+}
+
 export const mandatoryTablesRule: Rule = { id: 'completeness.mandatory', title: '必须公开的表格齐全', kind: 'completeness', run: runMandatory };
 export const emptyTablesRule: Rule = { id: 'completeness.empty-tables', title: '空表注明原因，表注与内容一致', kind: 'completeness', run: runEmpty };
+export const imagePagesRule: Rule = { id: 'completeness.image-pages', title: '每一页都有可读文字（没有只含图片的扫描页）', kind: 'completeness', run: runImagePages };
