@@ -17,7 +17,15 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const outDir = await mkdtemp(join(tmpdir(), 'proofreader-e2e-renderer-'));
   const started = Date.now();
-  await build({ configFile: resolve(import.meta.dirname, '../../vite.browser.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // vitest runs with NODE_ENV=test, which would give a development build (React's dev runtime):
+  // the tests must drive, and the bars measure, the production build a clerk gets.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: resolve(import.meta.dirname, '../../vite.browser.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   console.log(`[e2e] renderer built in browser mode in ${Date.now() - started} ms`);
   project.provide('rendererDir', outDir);
   return () => rm(outDir, { recursive: true, force: true });
