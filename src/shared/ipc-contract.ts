@@ -50,6 +50,8 @@ export interface Commands {
   /** the file's bytes, for the source view (pdf.js canvas, DOCX/XLSX preview) */
   'document:source': { args: { relativePath: string }; result: Uint8Array };
   'document:reparse': { args: { relativePath: string }; result: undefined };
+  /** stops parsing a queued or parsing file; it is listed as cancelled until parsed again */
+  'document:cancel': { args: { relativePath: string }; result: undefined };
   'settings:get': { args: undefined; result: Settings };
   'settings:set': { args: Partial<Settings>; result: Settings };
   /** save dialog then write; null when the user cancels */
@@ -77,6 +79,7 @@ export const COMMAND_NAMES = [
   'document:extraction',
   'document:source',
   'document:reparse',
+  'document:cancel',
   'settings:get',
   'settings:set',
   'file:save',

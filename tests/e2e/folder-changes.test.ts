@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { extractFile } from '../../src/node/extract-file';
 import { openBrowser, type BrowserSession } from './harness/browser';
 import { FIXTURE_PDF_DIR, tempFolder, type TempFolder } from './harness/folder';
-import { printTablesPdf, type PrintedTable } from './harness/print-table';
+import { largeTable, printTablesPdf, type PrintedTable } from './harness/print-table';
 import { serveApp, type ServedApp } from './harness/server';
 import { documentItem, gotoApp, gridCell, openDocument, screenshot, waitParsed } from './harness/workspace';
 
@@ -70,6 +70,28 @@ describe('watched folder (browser mode)', () => {
     const workbook = await extractFile(join(FIXTURE_PDF_DIR, '../office/seed000.xlsx'));
     await expect(documentItem(page, '预算.xlsx').textContent()).resolves.toContain(`表格 ${workbook.tables.length}`);
     await screenshot(page, '20-file-added-to-folder');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('stops parsing a long file on request and parses it again when asked', async () => {
+    await printTablesPdf(join(folder.dir, '大表.pdf'), [largeTable(2000)]);
+    await start();
+    const { page } = session;
+    const item = documentItem(page, '大表.pdf');
+    await page.waitForSelector('.document-item[data-path="大表.pdf"][data-status="parsing"] progress', { timeout: 30_000 });
+    await item.getByRole('button', { name: '取消解析' }).click();
+    await page.waitForSelector('.document-item[data-path="大表.pdf"][data-status="error"]');
+    await expect(item.textContent()).resolves.toContain('解析已取消');
+    await screenshot(page, '23-parse-cancelled');
+    // it stays cancelled (the folder is polled meanwhile), and cannot be opened
+    await page.waitForTimeout(1000);
+    await expect(item.getAttribute('data-status')).resolves.toBe('error');
+    await expect(item.locator('button').first().isDisabled()).resolves.toBe(true);
+
+    await item.getByRole('button', { name: '重新解析' }).click();
+    await waitParsed(page, '大表.pdf', 180_000);
+    await expect(item.textContent()).resolves.toContain('表格 1');
+    await expect(item.getByRole('button', { name: '重新解析' }).count()).resolves.toBe(0);
     expect(session.errors).toEqual([]);
   });
 

@@ -58,6 +58,7 @@ function setup(overrides: Partial<AllHandlers> = {}): { ipc: FakeIpcMain; logged
     'document:extraction': fail,
     'document:source': fail,
     'document:reparse': fail,
+    'document:cancel': fail,
     'settings:get': async () => ({ reviewerName: '张三' }),
     'settings:set': fail,
     ...fileHandlers({ dialogs, grants: new ExportGrants(), defaultSaveDirectory: outsideDir }),

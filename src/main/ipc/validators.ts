@@ -63,6 +63,7 @@ export const VALIDATORS: { [K in CommandName]: Validator<K> } = {
   'document:extraction': documentArgs,
   'document:source': documentArgs,
   'document:reparse': documentArgs,
+  'document:cancel': documentArgs,
   'settings:get': noArgs,
   'settings:set': (value) => {
     const r = record(value, [], ['reviewerName']);

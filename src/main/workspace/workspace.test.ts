@@ -136,6 +136,49 @@ describe('Workspace', () => {
     expect(parser.parsed.filter((p) => p.endsWith('预算.pdf'))).toHaveLength(2);
   });
 
+  it('stops a parse the reviewer cancels, lists the file as cancelled, and parses it again on request', async () => {
+    /** parses only when released; cancel settles the job as the pool does */
+    class HeldParser extends CountingParser {
+      readonly cancelled: number[] = [];
+      private readonly jobs = new Map<number, (o: ParseOutcome) => void>();
+      private held = true;
+      private nextJob = 100;
+      override parse(path: string, onProgress?: (fraction: number) => void): { jobId: number; result: Promise<ParseOutcome> } {
+        if (!this.held) return super.parse(path, onProgress);
+        this.parsed.push(path);
+        const jobId = this.nextJob++;
+        return { jobId, result: new Promise<ParseOutcome>((resolve) => this.jobs.set(jobId, resolve)) };
+      }
+      override cancel(jobId: number): void {
+        this.cancelled.push(jobId);
+        this.jobs.get(jobId)?.({ kind: 'error', error: { code: 'cancelled', messageZh: '解析已取消。', message: 'Parsing was cancelled.' } });
+      }
+      release(): void {
+        this.held = false;
+      }
+    }
+    const parser = new HeldParser();
+    const ws = await startWorkspace(parser);
+    await waitFor(() => ws.state().documents.filter((d) => d.status === 'parsing').length === 2, 'both parsing');
+    ws.cancel('预算.pdf');
+    expect(parser.cancelled).toHaveLength(1);
+    const stopped = await waitFor(() => {
+      const d = doc(ws.state(), '预算.pdf');
+      return d?.status === 'error' ? d : null;
+    }, 'cancelled');
+    expect(stopped.error).toMatchObject({ code: 'cancelled', messageZh: '解析已取消。' });
+    // the other file goes on; a file that is not parsing is left alone
+    expect(doc(ws.state(), '2025/决算.pdf')?.status).toBe('parsing');
+    ws.cancel('预算.pdf');
+    expect(parser.cancelled).toHaveLength(1);
+    expect(() => ws.cancel('../预算.pdf')).toThrow(IpcError);
+
+    parser.release();
+    await ws.reparse('预算.pdf');
+    await waitFor(() => doc(ws.state(), '预算.pdf')?.status === 'parsed', 'parsed again');
+    expect(doc(ws.state(), '预算.pdf')?.pageCount).toBe(2);
+  });
+
   it('parses identical copies under different names once', async () => {
     const copy = await readFile(join(folder, '预算.pdf'));
     for (let i = 0; i < 4; i++) await writeFile(join(folder, `副本${i}.pdf`), copy);

@@ -364,6 +364,18 @@ export class Workspace {
     this.notify();
   }
 
+  /**
+   * Stops parsing a file the reviewer does not need now (a 500-page annex): its worker is stopped
+   * and the file is listed as cancelled until it is parsed again (reparse) or changes on disk.
+   */
+  cancel(relativePath: unknown): void {
+    const t = this.lookup(relativePath);
+    if (t.entry.status !== 'queued' && t.entry.status !== 'parsing') return;
+    this.supersede(t);
+    Object.assign(t.entry, { status: 'error', progress: 0, error: new DocumentError('cancelled').toJSON(), tableCount: null, pageCount: null });
+    this.notify();
+  }
+
   /** For tests and the shell: the absolute path behind a listed document. */
   absolutePathOf(relativePath: string): string | null {
     return this.tracked.get(relativePath)?.absolutePath ?? (this.folder ? join(this.folder, relativePath) : null);

@@ -36,6 +36,10 @@ export const STRINGS = {
     edits: (n: number) => `修改 ${n}`,
     reviewed: (done: number, total: number) => `已审 ${done}/${total}`,
     progressLabel: '审核进度',
+    cancelParse: '取消解析',
+    cancelParseHint: (name: string) => `停止解析“${name}”（之后可重新解析）`,
+    reparse: '重新解析',
+    reparseHint: (name: string) => `重新读取并解析“${name}”`,
   },
   tables: {
     region: '表格列表',

@@ -78,6 +78,10 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
   const pending = new Map<number, { resolve: (d: ExtractedDocument) => void; reject: (e: unknown) => void; onProgress: (p: number) => void }>();
   /** parses run one at a time, in the order files were found */
   let queue: Promise<unknown> = Promise.resolve();
+  /** files whose parse the reviewer cancelled (until they are enqueued again) */
+  const cancelled = new Set<string>();
+  /** the worker request parsing each file, while it runs */
+  const running = new Map<string, number>();
 
   function emit<K extends EventName>(event: K, payload: Events[K]): void {
     for (const listener of listeners[event]) (listener as (p: Events[K]) => void)(payload);
@@ -117,13 +121,32 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
   }
 
   function parseInWorker(path: string, sha256: string, data: Uint8Array, onProgress: (p: number) => void): Promise<ExtractedDocument> {
-    return new Promise((resolve, reject) => {
+    return new Promise<ExtractedDocument>((resolve, reject) => {
       const id = nextRequest++;
+      running.set(path, id);
       pending.set(id, { resolve, reject, onProgress });
       const copy = data.slice();
       const request: ParseRequest = { type: 'parse', id, path, sha256, data: copy, pdfjsAssetsUrl: options.pdfjsAssetsUrl };
       parseWorker().postMessage(request, [copy.buffer]);
-    });
+    }).finally(() => running.delete(path));
+  }
+
+  /** Stops a file's parse: a running one by stopping the worker (the next parse starts another). */
+  function cancel(relativePath: string): void {
+    const t = tracked.get(relativePath);
+    if (!t || (t.entry.status !== 'queued' && t.entry.status !== 'parsing')) return;
+    cancelled.add(relativePath);
+    const id = running.get(relativePath);
+    const request = id === undefined ? undefined : pending.get(id);
+    if (id !== undefined && request) {
+      pending.delete(id);
+      worker?.terminate();
+      worker = null;
+      request.reject(new DocumentError('cancelled').toJSON());
+    } else {
+      update(relativePath, { status: 'error', progress: 0, error: new DocumentError('cancelled').toJSON() });
+      changed();
+    }
   }
 
   function update(relativePath: string, patch: Partial<DocumentEntry>): DocumentEntry | null {
@@ -143,6 +166,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
       const sha256 = await sha256Hex(data);
       bytesByHash.set(sha256, data);
       update(relativePath, { sha256, size: data.length });
+      if (cancelled.has(relativePath)) throw new DocumentError('cancelled');
       const cached = extractions.get(sha256);
       if (cached) {
         update(relativePath, { status: 'parsed', progress: 1, tableCount: cached.tables.length, pageCount: cached.source.pages, error: null });
@@ -171,6 +195,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
   function enqueue(relativePath: string): void {
     const t = tracked.get(relativePath);
     if (!t) return;
+    cancelled.delete(relativePath);
     const result = queue.then(() => parse(relativePath));
     result.catch(() => undefined); // reported through the entry's status
     queue = result.catch(() => undefined);
@@ -312,6 +337,10 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
       const t = tracked.get(relativePath);
       if (t?.entry.sha256) extractions.delete(t.entry.sha256);
       enqueue(relativePath);
+      return undefined;
+    },
+    'document:cancel': async ({ relativePath }) => {
+      cancel(relativePath);
       return undefined;
     },
     'settings:get': async () => readSettings(),

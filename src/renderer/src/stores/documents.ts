@@ -24,6 +24,7 @@ interface DocumentsState {
   start: () => () => void;
   chooseFolder: () => Promise<void>;
   reparse: (relativePath: string) => Promise<void>;
+  cancelParse: (relativePath: string) => Promise<void>;
   setFigures: (sha256: string, figures: Partial<ReviewFigures>) => void;
 }
 
@@ -83,6 +84,13 @@ export const useDocuments = create<DocumentsState>()((set, get) => {
     reparse: async (relativePath) => {
       try {
         await invoke('document:reparse', { relativePath });
+      } catch (e) {
+        set({ error: userMessage(e) });
+      }
+    },
+    cancelParse: async (relativePath) => {
+      try {
+        await invoke('document:cancel', { relativePath });
       } catch (e) {
         set({ error: userMessage(e) });
       }

@@ -27,6 +27,21 @@ function StatusLine({ entry }: { entry: DocumentEntry }): ReactElement {
   }
 }
 
+/** A file still parsing can be stopped (a 500-page annex); one that failed or was stopped, parsed again. */
+function DocumentAction({ entry, cancel }: { entry: DocumentEntry; cancel: boolean }): ReactElement {
+  const { cancelParse, reparse } = useDocuments.getState();
+  return (
+    <button
+      type="button"
+      className="document-action"
+      title={cancel ? STRINGS.documents.cancelParseHint(entry.name) : STRINGS.documents.reparseHint(entry.name)}
+      onClick={() => void (cancel ? cancelParse(entry.relativePath) : reparse(entry.relativePath))}
+    >
+      {cancel ? STRINGS.documents.cancelParse : STRINGS.documents.reparse}
+    </button>
+  );
+}
+
 function DocumentItem({ entry, active }: { entry: DocumentEntry; active: boolean }): ReactElement {
   const figures = useDocuments((s) => (entry.sha256 ? s.figures[entry.sha256] : undefined));
   const findings = useOpenFindingCount(entry.sha256);
@@ -34,6 +49,7 @@ function DocumentItem({ entry, active }: { entry: DocumentEntry; active: boolean
   const tables = entry.tableCount ?? 0;
   const reviewed = figures?.reviewedTables ?? 0;
   const canOpen = entry.status === 'parsed';
+  const inProgress = entry.status === 'queued' || entry.status === 'parsing';
   return (
     <li className={`document-item${active ? ' active' : ''}`} data-path={entry.relativePath} data-status={entry.status}>
       <button type="button" disabled={!canOpen} onClick={() => void openDocument(entry.relativePath)} title={entry.relativePath}>
@@ -61,6 +77,7 @@ function DocumentItem({ entry, active }: { entry: DocumentEntry; active: boolean
         ) : null}
         {canOpen && tables > 0 ? <progress className="review-progress" max={tables} value={reviewed} aria-label={STRINGS.documents.progressLabel} /> : null}
       </button>
+      {inProgress || entry.status === 'error' ? <DocumentAction entry={entry} cancel={inProgress} /> : null}
     </li>
   );
 }
