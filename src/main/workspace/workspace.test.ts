@@ -27,7 +27,7 @@ class CountingParser implements Parser {
     );
     return { jobId: this.next++, result };
   }
-  cancel(): void {}
+  cancel(_jobId: number): void {}
 }
 
 let base: string;
