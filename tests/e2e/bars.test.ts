@@ -78,39 +78,57 @@ describe('performance bars (browser mode)', () => {
   it('shows the page and table of a parsed 21-page document in under a second, and saves edits durably', async () => {
     await folder.add(join(FIXTURE_PDF_DIR, '002-chromium.pdf'), '决算.pdf');
     await folder.add(join(FIXTURE_PDF_DIR, '000-chromium.pdf'), '预算.pdf');
+    await folder.add(join(FIXTURE_PDF_DIR, '004-chromium.pdf'), '本级预算.pdf');
+    await folder.add(join(FIXTURE_PDF_DIR, '002-libreoffice.pdf'), '决算（表格）.pdf');
     await start();
     const { page } = session;
-    await waitParsed(page, '决算.pdf');
-    await waitParsed(page, '预算.pdf');
+    for (const name of ['决算.pdf', '预算.pdf', '本级预算.pdf', '决算（表格）.pdf']) await waitParsed(page, name);
 
+    /** Clicks a document in the list; ms until its page canvas and the grid's first row are on screen. */
+    async function timeOpen(name: string): Promise<number> {
+      await page.evaluate(() => {
+        (window as unknown as { __clickAt?: number }).__clickAt = undefined;
+        document.addEventListener('click', () => ((window as unknown as { __clickAt: number }).__clickAt = performance.now()), { capture: true, once: true });
+      });
+      await documentItem(page, name).locator('button').first().click();
+      // on screen = the page canvas drawn for this document and the grid's first row rendered
+      const shownAt = await page.waitForFunction(
+        (path) => {
+          const active = document.querySelector(`.document-item.active[data-path="${path}"]`);
+          const drawn = document.querySelector('[data-testid="pdf-page"][data-page]');
+          const row = document.querySelector('.table-grid [role="row"][row-index="0"] [role="gridcell"]');
+          return active && drawn && row ? performance.now() : null;
+        },
+        name,
+        { polling: 'raf' },
+      );
+      return (await shownAt.jsonValue())! - (await page.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt));
+    }
+
+    // First opens: three other documents come between, so pdf.js has nothing of this one loaded
+    // (the app keeps the two documents last looked at).
     const openTimes: number[] = [];
     for (let round = 0; round < 3; round++) {
-      for (const name of ['预算.pdf', '决算.pdf']) {
-        await page.evaluate(() => {
-          (window as unknown as { __clickAt?: number }).__clickAt = undefined;
-          document.addEventListener('click', () => ((window as unknown as { __clickAt: number }).__clickAt = performance.now()), { capture: true, once: true });
-        });
-        await documentItem(page, name).locator('button').click();
-        // on screen = the page canvas drawn for this document and the grid's first row rendered
-        const shownAt = await page.waitForFunction(
-          (path) => {
-            const active = document.querySelector(`.document-item.active[data-path="${path}"]`);
-            const drawn = document.querySelector('[data-testid="pdf-page"][data-page]');
-            const row = document.querySelector('.table-grid [role="row"][row-index="0"] [role="gridcell"]');
-            return active && drawn && row ? performance.now() : null;
-          },
-          name,
-          { polling: 'raf' },
-        );
-        const elapsed = (await shownAt.jsonValue())! - (await page.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt));
+      for (const name of ['预算.pdf', '本级预算.pdf', '决算（表格）.pdf', '决算.pdf']) {
+        const elapsed = await timeOpen(name);
         if (name === '决算.pdf') openTimes.push(elapsed);
       }
+    }
+    // Going back and forth between two documents, as a reviewer comparing 部门 and 单位 does.
+    const returnTimes: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      await timeOpen('预算.pdf');
+      returnTimes.push(await timeOpen('决算.pdf'));
     }
     await screenshot(page, '10-open-21-page-document');
     const pages = await page.locator('.page-toolbar .page-number span').textContent();
     expect(pages).toBe('/ 21');
-    console.log(`[bar] parsed 21-page document → page + table on screen: median ${median(openTimes).toFixed(0)} ms, runs ${openTimes.map((t) => t.toFixed(0)).join(' / ')} ms (target < 1000 ms)`);
+    console.log(
+      `[bar] parsed 21-page document → page + table on screen: median ${median(openTimes).toFixed(0)} ms, runs ${openTimes.map((t) => t.toFixed(0)).join(' / ')} ms (target < 1000 ms); ` +
+        `back to it from another document: median ${median(returnTimes).toFixed(0)} ms`,
+    );
     expect(median(openTimes)).toBeLessThan(1000);
+    expect(median(returnTimes)).toBeLessThan(median(openTimes));
 
     // edits: Enter in the editor → "saved" shown (after the IndexedDB transaction committed)
     const durable: number[] = [];

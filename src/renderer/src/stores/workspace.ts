@@ -9,6 +9,7 @@ import type { DocumentEntry } from '../../../shared/ipc-contract';
 import { invoke } from '../api/client';
 import { userMessage } from '../api/errors';
 import { openPdf, type PDFDocumentProxy } from '../pdf/pdfjs';
+import { RecentlyClosed } from '../pdf/recently-closed';
 import { useReview } from './review';
 
 /** What the source view outlines: a table cell or a narrative block. */
@@ -49,6 +50,14 @@ function sameRef(a: CellRef | null, b: CellRef | null): boolean {
 
 export const useWorkspace = create<WorkspaceState>()((set, get) => {
   let opening = 0;
+  const recentPdfs = new RecentlyClosed<PDFDocumentProxy>(2);
+
+  /** Parks the open PDF for a quick return, or destroys it when it belongs to no known version. */
+  function release(pdf: PDFDocumentProxy | null, sha256: string | null): void {
+    if (!pdf) return;
+    if (sha256) recentPdfs.keep(sha256, pdf);
+    else void pdf.destroy();
+  }
 
   return {
     openPath: null,
@@ -65,16 +74,17 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
 
     openDocument: async (relativePath) => {
       const ticket = ++opening;
-      const previous = get().pdf;
+      const { pdf: previous, doc: previousDoc } = get();
       set({ openPath: relativePath, loading: true, error: null, doc: null, pdf: null, tableId: null, selection: null, focus: null, narrativeIndex: null });
-      void previous?.destroy();
+      release(previous, previousDoc?.source.sha256 ?? null);
       try {
         const [doc, source] = await Promise.all([invoke('document:extraction', { relativePath }), invoke('document:source', { relativePath })]);
         if (ticket !== opening) return;
         const isPdf = (doc.source.format ?? 'pdf') === 'pdf';
-        const [pdf] = await Promise.all([isPdf ? openPdf(source) : Promise.resolve(null), useReview.getState().load(doc)]);
+        const parked = isPdf ? recentPdfs.take(doc.source.sha256) : null;
+        const [pdf] = await Promise.all([isPdf ? (parked ? Promise.resolve(parked) : openPdf(source)) : Promise.resolve(null), useReview.getState().load(doc)]);
         if (ticket !== opening) {
-          void pdf?.destroy();
+          release(pdf, doc.source.sha256);
           return;
         }
         const first = doc.tables[0];
