@@ -127,6 +127,63 @@ describe('worksheet → table', () => {
     expect(t.rows[0]!.map((c) => c?.value)).toEqual([null, null, 10221, null]);
   });
 
+  it('reads tables stacked on one worksheet as separate tables, each with its title, unit and header', async () => {
+    const doc = await read((wb) => {
+      const ws = wb.addWorksheet('Sheet1');
+      const table = (top: number, title: string, rows: (string | number)[][]): void => {
+        ws.mergeCells(`A${top}:C${top}`);
+        ws.getCell(`A${top}`).value = title;
+        ws.getCell(`C${top + 1}`).value = '单位：万元';
+        ws.getRow(top + 2).values = ['科目名称', '本年预算', '上年预算'];
+        rows.forEach((values, i) => {
+          const row = ws.getRow(top + 3 + i);
+          row.values = values;
+          for (let c = 1; c <= 3; c++) row.getCell(c).border = { top: { style: 'thin' }, bottom: { style: 'thin' } };
+        });
+      };
+      table(1, '2025年部门收入预算表', [
+        ['合计', 120.5, 100],
+        ['一般公共预算拨款收入', 120.5, 100],
+      ]);
+      // a blank row, then the next table's title
+      table(7, '2025年部门支出预算表（按功能分类）', [
+        ['合计', 120.5, 100],
+        ['卫生健康支出', 100.5, 80],
+        ['社会保障和就业支出', 20, 20],
+      ]);
+      ws.getCell('A13').value = '注：本表金额单位为万元。';
+    });
+    expect(doc.tables.map((t) => [t.id, t.title, t.unit, t.header.length, t.rows.length])).toEqual([
+      ['t1', '2025年部门收入预算表', '万元', 1, 2],
+      ['t2', '2025年部门支出预算表（按功能分类）', '万元', 1, 3],
+    ]);
+    const second = doc.tables[1]!;
+    expect(second.header[0]!.map((c) => c?.text)).toEqual(['科目名称', '本年预算', '上年预算']);
+    expect(second.rows.map((r) => r.map((c) => c?.text))).toEqual([
+      ['合计', '120.5', '100'],
+      ['卫生健康支出', '100.5', '80'],
+      ['社会保障和就业支出', '20', '20'],
+    ]);
+    expect(second.notes).toEqual(['注：本表金额单位为万元。']);
+    // cells still point at their own rows of the sheet
+    expect(second.rows[1]![1]!.source).toMatchObject({ kind: 'xlsx', sheet: 'Sheet1', address: 'B11' });
+    expect(doc.tables[0]!.rows[0]![1]!.value).toBe(12050);
+  });
+
+  it('keeps a table whole when a row inside it holds a single label', async () => {
+    const doc = await read((wb) => {
+      const ws = wb.addWorksheet('支出表');
+      ws.getCell('A1').value = '2025年部门支出预算表';
+      ws.getRow(2).values = ['项目', '金额'];
+      ws.getRow(3).values = ['基本支出', 10];
+      ws.getRow(4).values = ['其中：'];
+      ws.getRow(5).values = ['人员经费', 8];
+      ws.getRow(6).values = ['公用经费', 2];
+    });
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0]!.rows.map((r) => r[0]?.text)).toEqual(['基本支出', '其中：', '人员经费', '公用经费']);
+  });
+
   it('an empty workbook gives an empty document', async () => {
     const doc = await read((wb) => {
       wb.addWorksheet('Sheet1');

@@ -10,7 +10,8 @@ import { DocumentError } from '../core/errors';
 import type { BlockSource, CellSource, ExtractedDocument, NarrativeBlock, Table } from '../core/model';
 import { SCHEMA_VERSION } from '../core/model';
 import { normalizeText } from '../core/text/normalize';
-import { isTableCode } from '../core/table/attributes';
+import { isTableCode, looksLikeTitle } from '../core/table/attributes';
+import { cellValue } from '../core/table/header-rows';
 import { formatDateWith, formatNumber } from './numfmt';
 import type { OfficeExtractOptions } from './options';
 import { throwIfCancelled } from './options';
@@ -100,11 +101,53 @@ function isSpacerRow(row: ExcelJS.Row, minC: number, maxC: number, texts: Readon
 }
 
 interface SheetContent {
-  table?: Table;
+  tables: Table[];
   narrative: NarrativeBlock[];
 }
 
-function readSheet(ws: ExcelJS.Worksheet, sheetIndex: number, tableNumber: number): SheetContent {
+/** A disclosure table's title: one text alone on its row, naming a table (…预算表, …决算表（按功能分类）). */
+const TABLE_TITLE = /表(?:[（(][^）)]*[）)])?$/;
+
+/**
+ * The sheet's rows split where a new table starts: a row holding only a table title, after rows
+ * with figures. Several tables stacked on one worksheet (one sheet for the whole publication) are
+ * then read as the tables they are; a sheet with one table stays one piece.
+ */
+function splitAtTitles(rows: readonly (SourceCell | null)[][]): number[] {
+  const starts = [0];
+  let figures = false;
+  rows.forEach((row, i) => {
+    const filled = row.filter((c): c is SourceCell => !!c && c.text !== '');
+    const only = filled.length === 1 ? filled[0]!.text.trim() : null;
+    if (i > 0 && figures && only !== null && looksLikeTitle(only) && TABLE_TITLE.test(only)) {
+      starts.push(i);
+      figures = false;
+    }
+    if (filled.some((c) => cellValue(c.text, false) !== null && /\d/.test(c.text))) figures = true;
+  });
+  return starts;
+}
+
+/** Restricts a grid to rows [from, to): spans are cut at the edges (a merge rarely crosses tables). */
+function sliceGrid(grid: readonly (SourceCell | null)[][], from: number, to: number): (SourceCell | null)[][] {
+  const rows = grid.slice(from, to).map((row) => [...row]);
+  // a span starting above `from` leaves covered positions: give them back as empty cells
+  rows.forEach((row, i) =>
+    row.forEach((cell, c) => {
+      if (cell) row[c] = { ...cell, rowSpan: Math.min(cell.rowSpan, rows.length - i) };
+    }),
+  );
+  const covered = rows.map((row) => row.map(() => false));
+  rows.forEach((row, i) =>
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) if (dr || dc) covered[i + dr]![c + dc] = true;
+    }),
+  );
+  return rows.map((row, i) => row.map((cell, c) => cell ?? (covered[i]![c] ? null : { text: '', rowSpan: 1, colSpan: 1, bbox: [0, 0, 0, 0] })));
+}
+
+function readSheet(ws: ExcelJS.Worksheet, sheetIndex: number, firstTableNumber: number): SheetContent {
   const texts = new Map<string, string>();
   let minR = Infinity;
   let maxR = 0;
@@ -122,7 +165,7 @@ function readSheet(ws: ExcelJS.Worksheet, sheetIndex: number, tableNumber: numbe
       maxC = Math.max(maxC, c);
     });
   });
-  if (maxR === 0) return { narrative: [] };
+  if (maxR === 0) return { tables: [], narrative: [] };
   const merges = (ws.model.merges ?? []).map(parseRange).filter((m): m is Range => !!m);
   for (const m of merges) {
     if (!texts.has(`${m.top},${m.left}`)) continue;
@@ -172,25 +215,30 @@ function readSheet(ws: ExcelJS.Worksheet, sheetIndex: number, tableNumber: numbe
       };
     }),
   );
-  if (grid.length === 0 || colsUsed.length === 0) return { narrative: [] };
+  if (grid.length === 0 || colsUsed.length === 0) return { tables: [], narrative: [] };
 
   // A sheet of single texts per row (情况说明) is narrative, not a table.
   const textRows = grid.map((row) => row.filter((c): c is SourceCell => !!c && c.text !== ''));
   if (textRows.every((cells) => cells.length <= 1) && !textRows.some((cells) => cells.some((c) => /^\s*[-\d.,]+\s*$/.test(c.text)))) {
     const narrative = textRows.flat().map((c) => ({ page: sheetIndex, bbox: c.bbox, text: c.text, source: c.source as BlockSource }));
-    return { narrative };
+    return { tables: [], narrative };
   }
 
   const titleEnd = printTitleEnd(ws);
-  const marked = titleEnd !== undefined ? rowsUsed.filter((r) => r <= titleEnd).length : 0;
-  const sourceGrid: SourceGrid = { columnCount: colsUsed.length, rows: grid, markedHeaderRows: marked, page: sheetIndex };
-  const built = buildTable(sourceGrid);
-  const a = built.attributes;
-  const code = a.code ?? (isTableCode(ws.name) ? ws.name.trim() : undefined);
-  const title = a.title ?? (isGenericSheetName(ws.name) || isTableCode(ws.name) ? undefined : ws.name.trim());
-  return {
-    table: {
-      id: `t${tableNumber}`,
+  const starts = splitAtTitles(grid);
+  const tables = starts.map((from, k): Table => {
+    const to = starts[k + 1] ?? grid.length;
+    // print titles repeat the first table's header rows only
+    const marked = k === 0 && titleEnd !== undefined ? rowsUsed.slice(from, to).filter((r) => r <= titleEnd).length : 0;
+    const sourceGrid: SourceGrid = { columnCount: colsUsed.length, rows: starts.length > 1 ? sliceGrid(grid, from, to) : grid, markedHeaderRows: marked, page: sheetIndex };
+    const built = buildTable(sourceGrid);
+    const a = built.attributes;
+    // the sheet's name stands for the title or code only when the sheet holds one table
+    const alone = starts.length === 1;
+    const code = a.code ?? (alone && isTableCode(ws.name) ? ws.name.trim() : undefined);
+    const title = a.title ?? (!alone || isGenericSheetName(ws.name) || isTableCode(ws.name) ? undefined : ws.name.trim());
+    return {
+      id: `t${firstTableNumber + k}`,
       title: title ?? null,
       code: code ?? null,
       unit: a.unit ?? null,
@@ -201,9 +249,9 @@ function readSheet(ws: ExcelJS.Worksheet, sheetIndex: number, tableNumber: numbe
       columnCount: built.columnCount,
       header: built.header,
       rows: built.rows,
-    },
-    narrative: [],
-  };
+    };
+  });
+  return { tables, narrative: [] };
 }
 
 export async function extractXlsx(data: Uint8Array, options: OfficeExtractOptions): Promise<ExtractedDocument> {
@@ -222,7 +270,7 @@ export async function extractXlsx(data: Uint8Array, options: OfficeExtractOption
     throwIfCancelled(options.signal);
     if (ws.state === 'visible') {
       const content = readSheet(ws, i + 1, tables.length + 1);
-      if (content.table) tables.push(content.table);
+      tables.push(...content.tables);
       narrative.push(...content.narrative);
     }
     options.onProgress?.(i + 1, sheets.length);
