@@ -131,6 +131,15 @@ describe('proofreading findings in the workspace (browser mode)', () => {
     // every finding of the engine is listed, with its counts per severity
     await expect(page.locator('.findings-panel .finding-item').count()).resolves.toBe(report.findings.length);
     expect(await shownCounts(page)).toEqual(openCounts(report));
+    // the table list counts each table's open findings
+    const perTable = new Map<string, number>();
+    for (const f of report.findings) for (const t of new Set(f.cells.map((c) => c.table))) perTable.set(t, (perTable.get(t) ?? 0) + 1);
+    expect(perTable.size).toBeGreaterThan(0);
+    for (const table of doc.tables) {
+      const badge = page.locator(`.table-list button[data-table-id="${table.id}"] [data-testid="table-finding-count"]`);
+      if (perTable.has(table.id)) await expect(badge.textContent()).resolves.toBe(String(perTable.get(table.id)));
+      else await expect(badge.count()).resolves.toBe(0);
+    }
     const listed = item(page, rounding.id);
     await expect(listed.textContent()).resolves.toContain('698.93');
     await expect(listed.textContent()).resolves.toContain('698.92');

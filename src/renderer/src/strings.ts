@@ -52,6 +52,7 @@ export const STRINGS = {
     reviewed: '已审核',
     markReviewed: '标记本表已审核',
     progress: (done: number, total: number) => `本文档审核进度 ${done}/${total}`,
+    findings: (error: number, warning: number, note: number) => `本表待处理问题：错误 ${error}，警告 ${warning}，提示 ${note}`,
   },
   narrative: {
     region: '文字说明',

@@ -82,3 +82,17 @@ describe('finding views', () => {
     ).toEqual({ passed: 1, failed: 1, 'not-run': 1 });
   });
 });
+
+describe('open findings per table', () => {
+  it('counts each open finding once in every table it points into', async () => {
+    const { openByTable } = await import('./findings-view');
+    const at = (id: string, severity: Severity, tables: string[]): Finding => ({ ...finding(id, severity), cells: tables.map((table, row) => ({ table, row, col: 1 })) });
+    const findings = [at('a', 'error', ['t1', 't1', 't2']), at('b', 'warning', ['t2']), at('c', 'note', ['t3']), at('d', 'error', ['t3']), at('e', 'error', [])];
+    const byTable = openByTable(findingViews(findings, new Map([['d', decided('d', 'dismissed')]])));
+    expect(Object.fromEntries(byTable)).toEqual({
+      t1: { error: 1, warning: 0, note: 0 },
+      t2: { error: 1, warning: 1, note: 0 },
+      t3: { error: 0, warning: 0, note: 1 },
+    });
+  });
+});

@@ -62,6 +62,20 @@ export function openBySeverity(views: readonly FindingView[]): Counts<Severity> 
   return counts;
 }
 
+/** Open findings per severity for each table they point into (a finding counts once per table). */
+export function openByTable(views: readonly FindingView[]): Map<string, Counts<Severity>> {
+  const byTable = new Map<string, Counts<Severity>>();
+  for (const v of views) {
+    if (v.status !== 'open') continue;
+    for (const table of new Set(v.finding.cells.map((c) => c.table))) {
+      let counts = byTable.get(table);
+      if (!counts) byTable.set(table, (counts = zero(SEVERITIES)));
+      counts[v.finding.severity]++;
+    }
+  }
+  return byTable;
+}
+
 /** Findings per value of one facet, counted within the other two filters (so the numbers add up to the list). */
 export function facetCounts(views: readonly FindingView[], filters: FindingFilters): { kind: Counts<FindingKind>; severity: Counts<Severity>; status: Counts<FindingStatus> } {
   const kind = zero(KINDS);
