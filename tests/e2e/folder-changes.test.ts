@@ -95,6 +95,26 @@ describe('watched folder (browser mode)', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('opens a partly scanned PDF, says which page holds only a picture, and warns about it', async () => {
+    await folder.add(join(FIXTURE_PDF_DIR, '../degraded/partly-scanned.pdf'), '部分扫描.pdf');
+    await start();
+    const { page } = session;
+    await waitParsed(page, '部分扫描.pdf');
+    await documentItem(page, '部分扫描.pdf').locator('button').first().click();
+    await page.waitForSelector('[data-testid="pdf-page"][data-page="1"]');
+    await expect(page.getByTestId('image-only-page').count()).resolves.toBe(0);
+    await page.locator('.page-toolbar button[title="下一页"]').click();
+    await page.waitForSelector('[data-testid="pdf-page"][data-page="2"]');
+    await expect(page.getByTestId('image-only-page').textContent()).resolves.toContain('本页只有图片');
+    // the checks list it as a warning, naming the page
+    await expect.poll(() => page.locator('.findings-panel .finding-item[data-severity="warning"]').allTextContents()).toContainEqual(expect.stringContaining('第 2 页只有图片'));
+    await screenshot(page, '24-image-only-page');
+    await page.locator('.page-toolbar button[title="下一页"]').click();
+    await page.waitForSelector('[data-testid="pdf-page"][data-page="3"]');
+    await expect(page.getByTestId('image-only-page').count()).resolves.toBe(0);
+    expect(session.errors).toEqual([]);
+  });
+
   it('moves edits onto a changed file and lists the ones whose row is gone', async () => {
     const path = join(folder.dir, '支出表.pdf');
     await printTablesPdf(path, [V1]);

@@ -70,6 +70,7 @@ export const STRINGS = {
     zoomOut: '缩小',
     fitWidth: '适合宽度',
     renderFailed: '页面显示失败。',
+    imageOnly: '本页只有图片、没有文字层（可能是扫描件）：页上的表格和文字未能提取，也未经核对，请人工校对。',
     noPreview: '此格式暂无原文预览。',
   },
   grid: {

@@ -20,6 +20,7 @@ const PAGE_MARGIN = 16;
 export function PdfPageView(): ReactElement {
   const pdf = useWorkspace((s) => s.pdf);
   const page = useWorkspace((s) => s.page);
+  const imageOnly = useWorkspace((s) => s.doc?.source.imageOnlyPages?.includes(s.page) ?? false);
   const focus = useWorkspace((s) => s.focus);
   const [zoom, setZoom] = useState<Zoom>('fit');
   const [width, setWidth] = useState(0);
@@ -114,6 +115,11 @@ export function PdfPageView(): ReactElement {
       <PageToolbar zoom={zoom} scale={viewport?.scale ?? null} onZoom={setZoom} />
       <div className="page-scroll" ref={scrollRef}>
         {failed ? <p className="page-error">{STRINGS.page.renderFailed}</p> : null}
+        {imageOnly ? (
+          <p className="page-notice" role="note" data-testid="image-only-page">
+            {STRINGS.page.imageOnly}
+          </p>
+        ) : null}
         <div className="page" style={pageStyle} onClick={onClick} data-page={viewport ? page : undefined} data-testid="pdf-page">
           <canvas ref={canvasRef} className="page-canvas" />
           <div ref={textRef} className="textLayer" />
