@@ -42,6 +42,19 @@ function locationValue(loc: Location): ListValue {
   return { text: `${loc.sheet}!${loc.address}${loc.description ? `（${loc.description}）` : ''}`, link: loc.link };
 }
 
+/**
+ * 应为 / 实为 / 差额 as numbers a clerk can sort and filter, shown like the table sheets
+ * (#,##0.00; more decimals when a 元 figure is quoted in 万元).
+ */
+function amountValue(decimal: string | null): ListValue {
+  if (decimal === null) return '';
+  const plain = decimal.replace(/,/g, '');
+  const m = /^-?\d+(?:\.(\d+))?$/.exec(plain);
+  if (!m) return decimal;
+  const decimals = Math.max(2, m[1]?.length ?? 0);
+  return { amount: Number(plain), numFmt: `#,##0.${'0'.repeat(decimals)}` };
+}
+
 function findingRow(ctx: ExportContext, f: Finding, n: number): ListValue[] {
   const locations = f.cells.map((c) => locate(ctx, c.table, c.row, c.col));
   const first = locations.find((l): l is Location => l !== null);
@@ -59,9 +72,9 @@ function findingRow(ctx: ExportContext, f: Finding, n: number): ListValue[] {
     f.message,
     where,
     involved.join('、'),
-    f.expected ?? '',
-    f.actual ?? '',
-    f.difference ?? '',
+    amountValue(f.expected),
+    amountValue(f.actual),
+    amountValue(f.difference),
     DECISION_LABELS[decision?.decision ?? 'pending'],
     decision?.by ?? '',
     decision ? formatTime(decision.at) : '',

@@ -9,8 +9,13 @@ export interface ListColumn {
   width: number;
 }
 
-/** A cell of a list: text, a number, or a text linking to a cell of the workbook. */
-export type ListValue = string | number | { text: string; link: string };
+/** A cell of a list: text, a number, an amount with its number format, or a text linking to a cell of the workbook. */
+export type ListValue = string | number | { text: string; link: string } | { amount: number; numFmt: string };
+
+function displayText(v: ListValue): string {
+  if (typeof v !== 'object') return String(v);
+  return 'text' in v ? v.text : String(v.amount);
+}
 
 export function writeList(wb: Workbook, name: string, columns: readonly ListColumn[], rows: readonly ListValue[][]): Worksheet {
   const ws = wb.addWorksheet(name, {
@@ -27,15 +32,18 @@ export function writeList(wb: Workbook, name: string, columns: readonly ListColu
   rows.forEach((row, r) => {
     const needed = Math.max(1, ...columns.map((col, c) => {
       const v = row[c] ?? '';
-      return lines(typeof v === 'object' ? v.text : String(v), col.width);
+      return lines(displayText(v), col.width);
     }));
     if (needed > 1) ws.getRow(r + 2).height = heightFor(needed);
     columns.forEach((_, c) => {
       const cell = ws.getCell(r + 2, c + 1);
       const v = row[c] ?? '';
-      if (typeof v === 'object') {
+      if (typeof v === 'object' && 'link' in v) {
         cell.value = { text: clipText(v.text), hyperlink: v.link };
         cell.style = STYLES.listLink;
+      } else if (typeof v === 'object') {
+        cell.value = v.amount;
+        cell.style = { ...STYLES.listText, alignment: { ...STYLES.listText.alignment, horizontal: 'right' }, numFmt: v.numFmt };
       } else {
         if (v !== '') cell.value = typeof v === 'string' ? clipText(v) : v;
         cell.style = STYLES.listText;

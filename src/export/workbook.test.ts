@@ -357,6 +357,23 @@ describe('corrected workbook of a final-accounts publication', () => {
     expect(ws.getRow(rows.get(annotations[2]!.text)!).getCell(11).value).toBe('不予处理');
   });
 
+  it('stores 应为 / 实为 / 差额 of 问题清单 as numbers in the amount format, blank where a finding has none', () => {
+    const ws = pkg.wb.getWorksheet('问题清单')!;
+    const rowOf = (message: string): ExcelJS.Row => {
+      let found: ExcelJS.Row | null = null;
+      ws.eachRow((row, n) => {
+        if (n > 1 && row.getCell(5).value === message) found = row;
+      });
+      return found!;
+    };
+    const amounts = (message: string): unknown[] => [8, 9, 10].map((c) => rowOf(message).getCell(c).value ?? null);
+    const formats = (message: string): unknown[] => [8, 9, 10].map((c) => rowOf(message).getCell(c).numFmt);
+    expect(amounts(findings[0]!.message)).toEqual([Number(findings[0]!.expected!.replace(/,/g, '')), Number(findings[0]!.actual!.replace(/,/g, '')), Number(findings[0]!.difference!)]);
+    expect(amounts(findings[1]!.message)).toEqual([1269.26, Number(findings[1]!.actual!.replace(/,/g, '')), 0.02]);
+    expect(formats(findings[1]!.message)).toEqual(['#,##0.00', '#,##0.00', '#,##0.00']);
+    expect(amounts(findings[2]!.message)).toEqual([null, null, null]);
+  });
+
   it('puts the annotation with its replies in the cell note and fills annotated cells', () => {
     const ws = pkg.wb.getWorksheet('支出决算表')!;
     const cell = ws.getCell(`D${bodyStart(spending) + TOTAL}`);
