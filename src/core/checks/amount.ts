@@ -52,14 +52,16 @@ export type Comparison =
 
 /**
  * Compares a printed total with the sum of its printed parts. `resolution` is the printed
- * resolution in 分; the tolerance is `perTerm` resolutions per non-zero summed term.
+ * resolution in 分; the tolerance is `perTerm` resolutions per non-zero summed term. `slack` (分)
+ * is how far the true figures may lie from the printed ones because some were printed coarser
+ * than the table (half a unit each): a difference within it is consistent, not a slip.
  */
-export function compareSum(total: number, parts: readonly number[], resolution: number, perTerm: number): Comparison {
+export function compareSum(total: number, parts: readonly number[], resolution: number, perTerm: number, slack = 0): Comparison {
   const sum = parts.reduce((a, b) => a + b, 0);
   const diff = Math.abs(total - sum);
-  if (diff * 2 < resolution) return 'equal';
+  if (diff * 2 < resolution || diff <= slack) return 'equal';
   const terms = Math.max(1, parts.filter((p) => p !== 0).length);
-  return diff <= perTerm * terms * resolution ? 'rounding' : 'different';
+  return diff <= perTerm * terms * resolution + slack ? 'rounding' : 'different';
 }
 
 /**

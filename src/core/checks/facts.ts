@@ -11,6 +11,7 @@
 import { functionClassByName } from './dictionary/catalogue';
 import type { CodeCatalogue } from './dictionary/catalogue';
 import type { Block, RecognizedDocument, RecognizedTable, RowInfo } from './recognize';
+import { cellResolution } from './recognize';
 import type { Semantic } from './recognize/columns';
 import type { TableType } from './recognize/table-type';
 import { squash } from './text';
@@ -29,6 +30,8 @@ export interface Fact {
   derived: boolean;
   /** printed cell empty (read as 0) */
   blank: boolean;
+  /** how exactly the figure is known, in 分 (a whole-unit print in a table of decimals is coarser) */
+  resolution: number;
 }
 
 export interface TableFacts {
@@ -47,7 +50,12 @@ function columnSemanticKey(t: RecognizedTable, col: number): string | null {
 function add(facts: Map<string, Fact>, t: RecognizedTable, key: string, row: RowInfo, col: number, label: string): void {
   if (facts.has(key)) return;
   const v = row.values.get(col);
-  facts.set(key, { key, value: v ?? 0, t, row: row.row, col, label, derived: false, blank: v === null || v === undefined });
+  facts.set(key, { key, value: v ?? 0, t, row: row.row, col, label, derived: false, blank: v === null || v === undefined, resolution: cellResolution(t, row.row, col) });
+}
+
+/** The resolution of a sum: the table's, plus a unit's slack for each coarse summand. */
+export function summedResolution(resolutions: readonly number[], base: number): number {
+  return resolutions.reduce((acc, r) => (r > base ? acc + r : acc), base);
 }
 
 function rowsOf(block: Block): RowInfo[] {
@@ -115,7 +123,8 @@ function codeFacts(t: RecognizedTable, block: Block, facts: Map<string, Fact>): 
         const key = sem ? `code:${parent}@${sem}` : `code:${parent}`;
         if (facts.has(key)) continue;
         const value = items.reduce((a, r) => a + (r.values.get(c) ?? 0), 0);
-        facts.set(key, { key, value, t, row: items[0]!.row, col: c, label: `${t.name}中 ${parent} 各科目之和`, derived: true, blank: false });
+        const resolution = summedResolution(items.map((r) => cellResolution(t, r.row, c)), t.resolution);
+        facts.set(key, { key, value, t, row: items[0]!.row, col: c, label: `${t.name}中 ${parent} 各科目之和`, derived: true, blank: false, resolution });
       }
     }
   }

@@ -15,6 +15,7 @@ import { balanceRule } from './rules/balance';
 import { columnTotalsRule } from './rules/column-totals';
 import type { CheckContext, Rule } from './rules/context';
 import { runCrossTable } from './rules/cross-table';
+import { precisionRule } from './rules/precision';
 import { codeHierarchyRule, rowTotalsRule } from './rules/row-totals';
 import { RULES_AFTER_FACTS } from './rules/registry';
 
@@ -26,7 +27,7 @@ export { recognizeDocument } from './recognize';
 export { RELATIONS } from './relations';
 
 /** In-table rules, in checklist order. */
-const IN_TABLE_RULES: readonly Rule[] = [rowTotalsRule, codeHierarchyRule, columnTotalsRule, balanceRule];
+const IN_TABLE_RULES: readonly Rule[] = [rowTotalsRule, codeHierarchyRule, columnTotalsRule, balanceRule, precisionRule];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 

@@ -32,6 +32,12 @@ export interface RecognizedTable {
   unitDeclared: boolean;
   /** printed resolution in 分 (0.01 of the unit, or 1 unit when the table prints whole numbers) */
   resolution: number;
+  /**
+   * Amount cells ("row:col") printed as whole units in a table that otherwise prints two
+   * decimals (WPS prints some totals as 22,118,861 beside 14,348,853.34): such a figure is only
+   * known to the unit, so sums involving it get half a unit of slack.
+   */
+  coarse: ReadonlySet<string>;
   tree: HeaderTree;
   columns: ColumnInfo[];
   blocks: Block[];
@@ -191,17 +197,26 @@ function recognizeTable(table: Table, index: number, fallbackUnit: MoneyUnit | n
   let decimals = false;
   let any = false;
   let nonZero = false;
+  const coarse = new Set<string>();
   for (const block of blocks) {
     for (const c of block.amountCols) {
-      for (const row of shaped.rows) {
+      const whole: string[] = [];
+      let columnDecimals = false;
+      shaped.rows.forEach((row, r) => {
         const cell = row[c];
-        if (!cell || cell.value === null) continue;
+        if (!cell || cell.value === null) return;
         const text = cell.text.replace(/\s+/g, '');
-        if (!isAmountText(text)) continue;
+        if (!isAmountText(text)) return;
         any = true;
-        if (text.includes('.')) decimals = true;
+        if (text.includes('.')) columnDecimals = true;
+        else if (cell.value !== 0) whole.push(`${r}:${c}`);
         if (cell.value !== 0) nonZero = true;
-      }
+      });
+      decimals ||= columnDecimals;
+      // A "0" is exact however printed; a column of whole numbers (counts, scores) is not an
+      // amount printed coarsely: only whole numbers among decimals in the same column are.
+      const money = cls.type !== 'performance' && columns[c]?.semantic !== 'quantity' && !/分值|得分|评分/.test(columns[c]?.header ?? '');
+      if (columnDecimals && money) for (const k of whole) coarse.add(k);
     }
   }
   const perUnit = FEN_PER_UNIT[unit];
@@ -215,6 +230,7 @@ function recognizeTable(table: Table, index: number, fallbackUnit: MoneyUnit | n
     unit,
     unitDeclared: declared !== null,
     resolution,
+    coarse,
     tree,
     columns,
     blocks,
@@ -262,6 +278,11 @@ export function recognizeDocument(doc: ExtractedDocument): RecognizedDocument {
   const departments = doc.tables.map((t) => departmentKey(t.department)).filter((d): d is string => d !== null);
   const department = mostCommon(departments.map((d) => d.replace(/本级$/, '')));
   return { doc, tables, kind, year, department, groups };
+}
+
+/** The printed resolution of one amount cell in 分: the table's, or one unit for a coarse cell. */
+export function cellResolution(t: RecognizedTable, row: number, col: number): number {
+  return t.coarse.has(`${row}:${col}`) ? FEN_PER_UNIT[t.unit] : t.resolution;
 }
 
 /** All rows of all blocks of a table. */

@@ -4,6 +4,7 @@
  */
 import { compareFigures, formatFen } from '../amount';
 import type { Fact, FactIndex } from '../facts';
+import { summedResolution } from '../facts';
 import type { Finding, RuleCoverage, Severity } from '../model';
 import type { RecognizedTable } from '../recognize';
 import { TABLE_TYPE_TITLES } from '../recognize/table-type';
@@ -27,7 +28,11 @@ function pick(facts: Map<string, Fact>, side: RelationSide, code: string | null,
   if (side.sum && side.sum.every((k) => facts.has(fill(k)))) {
     const parts = side.sum.map((k) => facts.get(fill(k))!);
     const first = parts[0]!;
-    return { ...first, key: side.sum.join('+'), value: parts.reduce((a, f) => a + f.value, 0), label: parts.map((f) => f.label).join(' + '), derived: true };
+    const resolution = summedResolution(
+      parts.map((f) => f.resolution),
+      first.t.resolution,
+    );
+    return { ...first, key: side.sum.join('+'), value: parts.reduce((a, f) => a + f.value, 0), label: parts.map((f) => f.label).join(' + '), derived: true, resolution };
   }
   for (const k of side.keys) {
     const f = facts.get(fill(k));
@@ -83,12 +88,12 @@ function compare(rel: Relation, left: Fact, right: Fact, perTerm: number, locati
   let message: string;
   if (op === '≤') {
     if (diff <= 0) return null;
-    const c = compareFigures(left.value, right.value, left.t.resolution, right.t.resolution, perTerm);
+    const c = compareFigures(left.value, right.value, left.resolution, right.resolution, perTerm);
     if (c === 'equal') return null;
     severity = c === 'rounding' ? 'note' : (rel.severity ?? 'error');
     message = `${describe(left)} 大于 ${describe(right)}，超出 ${fmtDiff}（${rel.title}）。`;
   } else {
-    const c = compareFigures(left.value, right.value, left.t.resolution, right.t.resolution, perTerm);
+    const c = compareFigures(left.value, right.value, left.resolution, right.resolution, perTerm);
     if (c === 'equal') return null;
     // Ten thousand times apart: one table's unit is wrong (元 printed as 万元 or the reverse).
     const slip = [10_000, 1 / 10_000].find((k) => left.value !== 0 && compareFigures(Math.round(left.value * k), right.value, Math.max(1, Math.round(left.t.resolution * k)), right.t.resolution, 0) === 'equal');

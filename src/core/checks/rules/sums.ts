@@ -8,6 +8,7 @@ import { compareSum, formatFen } from '../amount';
 import type { Comparison } from '../amount';
 import type { Finding, FindingKind, Severity } from '../model';
 import type { RecognizedTable } from '../recognize';
+import { cellResolution } from '../recognize';
 import { cellOf, makeFinding } from './context';
 
 export interface SumTerm {
@@ -58,6 +59,17 @@ function sumOf(terms: readonly SumTerm[]): number {
   return terms.reduce((a, b) => a + b.value, 0);
 }
 
+/** Half a unit for every non-zero term printed in whole units in a table of decimals. */
+function coarseSlack(t: RecognizedTable, terms: readonly SumTerm[]): number {
+  if (t.coarse.size === 0) return 0;
+  let slack = 0;
+  for (const x of terms) {
+    const res = cellResolution(t, x.row, x.col);
+    if (x.value !== 0 && res > t.resolution) slack += res / 2;
+  }
+  return slack;
+}
+
 export function evaluateSum(check: SumCheck, perTerm: number): SumOutcome {
   const { t, total } = check;
   const readings = [check.parts, ...(check.alternatives ?? [])].filter((r) => r.length > 0);
@@ -71,6 +83,7 @@ export function evaluateSum(check: SumCheck, perTerm: number): SumOutcome {
       reading.map((p) => p.value),
       t.resolution,
       perTerm,
+      coarseSlack(t, [total, ...reading]),
     );
     if (comparison === 'equal') return { comparison, finding: null };
     if (comparison === 'rounding' && (!best || best.comparison !== 'rounding')) best = { reading, comparison };
