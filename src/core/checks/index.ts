@@ -18,6 +18,7 @@ import { runCrossTable } from './rules/cross-table';
 import { precisionRule } from './rules/precision';
 import { codeHierarchyRule, rowTotalsRule } from './rules/row-totals';
 import { RULES_AFTER_FACTS } from './rules/registry';
+import { mergeRootCauses } from './rules/root-cause';
 
 export type { CheckOptions } from './options';
 export type { CheckReport, Finding, RuleCoverage, Severity } from './model';
@@ -59,6 +60,9 @@ export function runChecks(document: ExtractedDocument, options?: CheckOptions): 
   const findings: Finding[] = [];
   const coverage: RuleCoverage[] = [];
   for (const rule of IN_TABLE_RULES) runRule(rule, ctx, findings, coverage);
+  const inTable = mergeRootCauses(findings);
+  findings.length = 0;
+  findings.push(...inTable);
   const facts = buildFacts(rd, ctx.catalogue);
   const cross = runCrossTable(ctx, facts);
   findings.push(...cross.findings);

@@ -9,7 +9,8 @@ import type { Comparison } from '../amount';
 import type { Finding, FindingKind, Severity } from '../model';
 import type { RecognizedTable } from '../recognize';
 import { cellResolution } from '../recognize';
-import { cellOf, makeFinding } from './context';
+import { cellOf, columnTitle, makeFinding, rowTitle, tableKey } from './context';
+import { allRows } from '../recognize';
 
 export interface SumTerm {
   row: number;
@@ -45,6 +46,37 @@ export interface SumOutcome {
 }
 
 const MAX_LISTED = 6;
+
+/**
+ * A cell that, alone corrected to `value`, would make a failed sum hold. Two failed sums of one
+ * table naming the same cell and the same corrected value point at one misprint (see root-cause.ts).
+ */
+export interface SuspectCell {
+  /** table key + row + col: the same printed cell, whichever rule reached it */
+  key: string;
+  t: RecognizedTable;
+  row: number;
+  col: number;
+  /** 分, what the cell would have to read */
+  value: number;
+  printed: number;
+}
+
+/** Suspects of each error finding built by evaluateSum (kept beside the finding, not in its schema). */
+export const suspectsOf = new WeakMap<Finding, SuspectCell[]>();
+
+function suspects(t: RecognizedTable, total: SumTerm, reading: readonly SumTerm[], diff: number): SuspectCell[] {
+  const make = (x: SumTerm, value: number): SuspectCell => ({ key: `${tableKey(t)}|${x.row}|${x.col}`, t, row: x.row, col: x.col, value, printed: x.value });
+  const out = [make(total, total.value - diff)];
+  for (const p of reading) if (p.value + diff >= 0) out.push(make(p, p.value + diff));
+  return out;
+}
+
+/** "「2040601 行政运行」行「项目支出」" */
+export function cellTitle(t: RecognizedTable, row: number, col: number): string {
+  const info = allRows(t).find((r) => r.row === row);
+  return `「${info ? rowTitle(info) : `第${row + 1}行`}」行「${columnTitle(t, col)}」`;
+}
 
 function formula(all: readonly SumTerm[], t: RecognizedTable): string {
   const fmt = (x: SumTerm): string => `${x.label} ${formatFen(x.value, t.unit)}`;
@@ -101,9 +133,7 @@ export function evaluateSum(check: SumCheck, perTerm: number): SumOutcome {
         : '（表格结构不完全确定，请核对）';
   const message = `${t.name}${check.where}：${total.label} ${formatFen(total.value, t.unit)} ≠ ${formula(reading, t)} = ${formatFen(sum, t.unit)}，相差 ${formatFen(Math.abs(diff), t.unit)}${tail}。`;
   const cells = [cellOf(t, total.row, total.col), ...reading.map((p) => cellOf(t, p.row, p.col))];
-  return {
-    comparison: best.comparison,
-    finding: makeFinding({
+  const finding = makeFinding({
       rule: check.rule,
       kind: check.kind,
       severity,
@@ -113,6 +143,7 @@ export function evaluateSum(check: SumCheck, perTerm: number): SumOutcome {
       expected: formatFen(sum, t.unit),
       actual: formatFen(total.value, t.unit),
       difference: formatFen(diff, t.unit),
-    }),
-  };
+    });
+  if (severity === 'error') suspectsOf.set(finding, suspects(t, total, reading, diff));
+  return { comparison: best.comparison, finding };
 }
