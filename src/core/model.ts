@@ -51,6 +51,16 @@ export type CellSource =
       col: number;
       /** A1-style address of the (master) cell, e.g. "B3" */
       address: string;
+    }
+  | {
+      /** PDF page read from its image by OCR (docs/ocr.md): page + bbox locate the cell */
+      kind: 'ocr';
+      /** lowest recognition probability of the cell's characters, 0–1 (1 for an empty cell) */
+      confidence: number;
+      /** the clerk must check this cell: an uncertain character or a malformed figure */
+      flagged?: true;
+      /** why it is flagged: low-probability, ambiguous-character, separator-groups, decimal-places, foreign-character */
+      reasons?: string[];
     };
 
 /** Where a narrative block sits in a DOCX/XLSX file (absent for PDF). */
@@ -136,6 +146,16 @@ export interface NarrativeBlock {
   source?: BlockSource;
 }
 
+/** PDF pages read by OCR (docs/ocr.md), and those that could not be read from their image. */
+export interface OcrSummary {
+  /** 1-based pages whose tables and text come from OCR */
+  pages: number[];
+  engine: string;
+  dpi: number;
+  /** pages OCR could not read (blank, sideways, too small), with the reason */
+  problems: { page: number; messageZh: string; message: string }[];
+}
+
 export interface ExtractedDocument {
   schemaVersion: number;
   /**
@@ -143,7 +163,7 @@ export interface ExtractedDocument {
    * `imageOnlyPages`: PDF pages with pictures but no text (scanned, or a table pasted as an image):
    * nothing on them was extracted or checked.
    */
-  source: { path: string; sha256: string; pages: number; format?: SourceFormat; imageOnlyPages?: number[] };
+  source: { path: string; sha256: string; pages: number; format?: SourceFormat; imageOnlyPages?: number[]; ocr?: OcrSummary };
   narrative: NarrativeBlock[];
   tables: Table[];
 }
