@@ -69,6 +69,10 @@ const WRITTEN_BY: Record<number, (db: ReviewDatabase) => Promise<void>> = {
     await WRITTEN_BY[2]!(db);
     await db.table('decisionLog').add({ id: 'migrated:hash-v1:in-table.row-totals:abc', fileHash: 'hash-v1', findingId: V1_DECISION.findingId, action: 'dismissed', reason: '尾差，可接受', by: '李四', at: 1800 });
   },
+  4: async (db) => {
+    await WRITTEN_BY[3]!(db);
+    await db.table('syncCursors').put({ id: 'replica', pullSeq: 12 });
+  },
 };
 
 describe('schema migrations', () => {

@@ -106,6 +106,35 @@ export interface DecisionLogRecord {
   annotationId?: string;
 }
 
+/**
+ * What team sync (src/renderer/src/sync) knows about one log entry it replicated or received: the
+ * replicated document's id, which entries of the same cell / finding / annotation its author had
+ * seen (`parents`: concurrent entries are those neither of which saw the other), and whether it
+ * reached the local replica. Written in the same transaction as the entry when it came from the
+ * server, before pushing when it was made here.
+ */
+export interface SyncRecord {
+  /** e.g. `edit:<fileHash>:<editId>` (see sync/mapping.ts) */
+  docId: string;
+  kind: 'edit' | 'annotation' | 'decision';
+  fileHash: string;
+  /** the entry's id in its log (edits, annotationEvents, decisionLog) */
+  entryId: string;
+  /** cellKey for edits, findingId for decisions, annotationId for annotation events */
+  key: string;
+  /** ids of the entries (same kind and key) this one supersedes */
+  parents: string[];
+  origin: 'local' | 'remote';
+  /** local entries: stored in the local replica (so replication carries it) */
+  pushed: boolean;
+}
+
+/** Where applying the local replica's changes feed stopped, per replica (committed with the applied entries). */
+export interface SyncCursorRecord {
+  id: string;
+  pullSeq: number | string;
+}
+
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
@@ -171,6 +200,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('decisionLog').bulkAdd(log);
     },
   },
+  {
+    // Team sync: what was replicated, and where applying the replica's changes stopped.
+    version: 4,
+    stores: {
+      syncRecords: 'docId, [kind+fileHash+key], [kind+fileHash]',
+      syncCursors: 'id',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -186,6 +223,8 @@ export class ReviewDatabase extends Dexie {
   annotationMoves!: EntityTable<AnnotationMoveRecord, 'id'>;
   reviewConflicts!: EntityTable<StoredConflict, 'id'>;
   decisionLog!: EntityTable<DecisionLogRecord, 'seq'>;
+  syncRecords!: EntityTable<SyncRecord, 'docId'>;
+  syncCursors!: EntityTable<SyncCursorRecord, 'id'>;
 
   /** `upTo` opens an older schema (migration tests only). */
   constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION, options?: DexieOptions) {
