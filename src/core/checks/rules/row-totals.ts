@@ -358,6 +358,29 @@ function breakdownFindings(t: RecognizedTable, block: Block, cols: readonly numb
   return { findings, checked };
 }
 
+/**
+ * A sum that is an exact integer multiple (≥ 2) of its total, or misses it by exactly the total,
+ * is the signature of a misread hierarchy (类 + 款 + 项 rows, or unit subtotals and their projects,
+ * all added into one 合计): never certain enough for an error.
+ */
+export function misreadSignature(check: SumCheck): boolean {
+  const total = check.total.value;
+  if (total === 0) return false;
+  const rows = check.t.blocks.flatMap((b) => b.rows);
+  for (const reading of [check.parts, ...(check.alternatives ?? [])]) {
+    if (reading.length < 2) continue;
+    // Distinct printed codes of one level are an unambiguous reading: a doubled sum there is a
+    // misprinted cell (2040601 printing its 款's figure), not a misread hierarchy.
+    const codes = reading.map((p) => rows.find((r) => r.row === p.row && r.values.has(p.col))?.code ?? null);
+    if (codes.every((c) => c !== null) && new Set(codes).size === codes.length && new Set(codes.map((c) => c!.length)).size === 1) continue;
+    const sum = reading.reduce((a, p) => a + p.value, 0);
+    if (sum === 0) continue;
+    const k = sum / total;
+    if (Number.isInteger(k) && k >= 2) return true;
+  }
+  return false;
+}
+
 function run(ctx: CheckContext, which: 'totals' | 'codes'): RuleResult {
   const findings: Finding[] = [];
   let checked = 0;
@@ -371,6 +394,7 @@ function run(ctx: CheckContext, which: 'totals' | 'codes'): RuleResult {
       const checks = which === 'codes' ? codeChecks(t, block, cols) : [...totalChecks(t, block, cols), ...outlineChecks(t, block, cols)];
       for (const check of checks) {
         checked++;
+        if (check.certain && misreadSignature(check)) check.certain = false;
         const outcome = evaluateSum(check, ctx.options.roundingPerTerm);
         if (outcome.finding) findings.push(outcome.finding);
       }
