@@ -56,6 +56,31 @@ function hasAmount(line: TextLine): boolean {
   return line.pieces.some((p) => AMOUNT_TOKEN.test(p.text));
 }
 
+/**
+ * Where one row of figures ends and the next begins. Lines between them that hold only text
+ * (a wrapped name) go with the row they are closer to by spacing: at the widest gap between
+ * the lines; when the spacing is even, a line directly below a row of figures continues it.
+ */
+function splitBetween(a: TextLine, b: TextLine, inBand: readonly TextLine[], ya: number, yb: number): number {
+  const between = inBand.filter((l) => l !== a && l !== b && l.box.y0 >= a.box.y1 - 1 && l.box.y1 <= b.box.y0 + 1).sort((x, y) => x.box.y0 - y.box.y0);
+  if (between.length === 0) return (ya + yb) / 2;
+  const stack = [a, ...between, b];
+  let best = stack.length - 2;
+  let widest = -Infinity;
+  for (let k = 0; k + 1 < stack.length; k++) {
+    const gap = stack[k + 1]!.box.y0 - stack[k]!.box.y1;
+    // a clearly wider gap (by a third of a line) separates rows; otherwise the last gap wins
+    if (gap > widest + 0.33 * (stack[k]!.box.y1 - stack[k]!.box.y0)) {
+      widest = gap;
+      best = k;
+    } else if (gap >= widest - 0.33 * (stack[k]!.box.y1 - stack[k]!.box.y0)) {
+      best = k;
+      widest = Math.max(widest, gap);
+    }
+  }
+  return (stack[best]!.box.y1 + stack[best + 1]!.box.y0) / 2;
+}
+
 /** Row boundaries: the ruled ones, plus splits inside a band that holds several rows of figures. */
 function rowBoundaries(ys: number[], lines: readonly TextLine[], unruled: boolean): { ys: number[]; virtual: Set<number> } {
   const out: number[] = [ys[0]!];
@@ -76,9 +101,8 @@ function rowBoundaries(ys: number[], lines: readonly TextLine[], unruled: boolea
       out.push((Math.max(...titles.map((l) => l.box.y1)) + firstAnchor.box.y0) / 2);
       virtual.add(out.length - 1);
     }
-    for (let i = 1; i < anchors.length; i++) {
-      const y = (anchors[i - 1]! + anchors[i]!) / 2;
-      out.push(y);
+    for (let i = 1; i < anchorLines.length; i++) {
+      out.push(splitBetween(anchorLines[i - 1]!, anchorLines[i]!, inBand, anchors[i - 1]!, anchors[i]!));
       virtual.add(out.length - 1);
     }
     out.push(bottom);
@@ -236,9 +260,25 @@ export function findUnruledTables(runs: readonly TextRun[], isHeading: (text: st
       continue;
     }
     let j = i;
+    let rows = 1;
     const pitch = (k: number): number => lines[k + 1]!.box.y0 - lines[k]!.box.y1;
-    while (j + 1 < lines.length && tabular[j + 1] && pitch(j) < 2.2 * (lines[j]!.box.y1 - lines[j]!.box.y0)) j++;
-    if (j - i + 1 >= 3) {
+    const close = (k: number): boolean => pitch(k) < 2.2 * (lines[k]!.box.y1 - lines[k]!.box.y0);
+    // a wrapped name's rest on a line of its own (no figures, no code), under the first column
+    const continuation = (k: number): boolean => {
+      const line = lines[k]!;
+      const em = line.fontSize;
+      return segments(line).length === 1 && !hasAmount(line) && !/^\d/.test(line.text) && !/[。；，]/.test(line.text) && Math.abs(line.box.x0 - lines[i]!.box.x0) < 2 * em;
+    };
+    for (;;) {
+      if (j + 1 < lines.length && tabular[j + 1] && close(j)) {
+        j++;
+        rows++;
+      } else if (j + 2 < lines.length && continuation(j + 1) && tabular[j + 2] && close(j) && close(j + 1)) {
+        j += 2;
+        rows++;
+      } else break;
+    }
+    if (rows >= 3) {
       let start = i;
       for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
         const line = lines[k]!;
