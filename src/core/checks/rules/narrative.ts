@@ -120,6 +120,46 @@ interface AmountOutcome {
   cands: Fact[];
   results: { f: Fact; c: Comparison }[];
   slip: { fact: Fact; unit: MoneyUnit } | null;
+  /** a project amount whose project the tables do not name: not compared */
+  unresolved?: string;
+}
+
+/** "医保信息化建设项目" — a named project; a bare "项目支出" / "其中项目支出" is the department's own. */
+const PROJECT_NAME = /([\u4e00-\u9fa5A-Za-z0-9“”（）()]{2,30}?项目)(?!预算绩效|绩效)/g;
+const NOT_A_NAME = /^(其中|包括|主要|本年|当年|年度|部门|单位|本部门|本单位|全年|\d{4}年度?|[一二三四五六七八九十\d]+[、.])*$/;
+const DEPT_WORDS = /部门|单位|整体|本局|我局|全局/;
+
+/** The last short heading line before `at` (an outline heading or a title). */
+function sectionOf(text: string, at: number): string {
+  let end = text.lastIndexOf('\n', at - 1);
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    if (line && line.length <= 30 && !/\d+(\.\d+)?\s*(万元|元)/.test(line)) return line;
+    end = start - 1;
+  }
+  return '';
+}
+
+/**
+ * What a quoted figure is about when it is not the department's: a named project ("信息化建设项目
+ * 支出总额50.00万元", "该项目…其中预算支出…") or any figure of a 绩效目标/项目 section that does not
+ * name the department. Returns the subject's name, or null for the department's own figures.
+ */
+function projectSubject(ctx: CheckContext, parsed: ParsedNarrative, claim: AmountClaim): string | null {
+  const s = parsed.sentences[claim.sentence]!;
+  const before = ctx.narrative.text.slice(s.start, claim.start);
+  for (const named of before.replace(/\s+/g, '').matchAll(PROJECT_NAME)) {
+    const name = named[1]!.replace(/^(其中|包括|[一二三四五六七八九十\d]+[、.])+/, '');
+    const prefix = name.slice(0, -2);
+    // "一般公共预算项目支出", "基本支出和项目支出": the department's 项目支出 under a qualifier.
+    if (/^(政府采购|涉及)/.test(name) || NOT_A_NAME.test(prefix) || /(预算|拨款|财政|支出|收入|资金|经费|[和及与、])$/.test(prefix)) continue;
+    return name;
+  }
+  if (/该项目|本项目|此项目|项目(预算)?(资金|总额)/.test(before)) return '该项目';
+  const section = sectionOf(ctx.narrative.text, s.start);
+  if (/绩效|项目(概况|情况|概述|说明)|重点项目/.test(section) && !DEPT_WORDS.test(before)) return section;
+  return null;
 }
 
 const outcomesCache = new WeakMap<CheckContext, AmountOutcome[]>();
@@ -134,6 +174,19 @@ function amountOutcomes(ctx: CheckContext, facts: FactIndex): AmountOutcome[] {
   for (const claim of parsed.amounts) {
     const concept = concepts.get(claim);
     if (!concept || concept.skip) continue;
+    const subject = projectSubject(ctx, parsed, claim);
+    if (subject !== null) {
+      // Compared only with the project's own row; a project with no money this year says 0万元.
+      const key = `project:${squash(subject)}`;
+      const own = facts.byTable.filter((tf) => tf.t.type === 'project').map((tf) => tf.facts.get(key)).filter((f): f is Fact => f !== undefined);
+      if (own.length > 0) {
+        const results = own.map((f) => ({ f, c: compareFigures(claim.value, f.value, claim.resolution, f.t.resolution, perTerm) }));
+        out.push({ claim, concept: { name: subject, refs: [], strong: true }, cands: own, results, slip: null });
+      } else if (claim.value !== 0) {
+        out.push({ claim, concept, cands: [], results: [], slip: null, unresolved: subject });
+      }
+      continue;
+    }
     const cands = candidates(concept, facts);
     if (cands.length === 0) continue;
     const results = cands.map((f) => ({ f, c: compareFigures(claim.value, f.value, claim.resolution, f.t.resolution, perTerm) }));
@@ -152,11 +205,25 @@ function runAmounts(ctx: CheckContext, facts: FactIndex): RuleResult {
   const { parsed } = analyse(ctx);
   const findings: Finding[] = [];
   const outcomes = amountOutcomes(ctx, facts);
-  for (const { claim, concept, cands, results, slip } of outcomes) {
-    if (results.some((r) => r.c === 'equal') || slip) continue;
+  for (const { claim, concept, cands, results, slip, unresolved } of outcomes) {
     const span = spansOf(ctx.narrative, claim.labelStart, claim.end);
     const text = quote(ctx, claim.labelStart, claim.end);
     const location = ['narrative-amount', concept.name, claimKey(parsed, claim, claim.label + claim.printed)];
+    if (unresolved !== undefined) {
+      findings.push(
+        makeFinding({
+          rule: 'narrative.amounts',
+          kind: 'narrative',
+          severity: 'note',
+          message: `正文「${text}」：未能确定所指项目（${unresolved}），表中没有该项目的金额，未核对（不与部门${concept.name}比较）。`,
+          location: [...location, 'unresolved'],
+          narrative: span,
+          actual: formatFen(claim.value, '万元'),
+        }),
+      );
+      continue;
+    }
+    if (results.some((r) => r.c === 'equal') || slip) continue;
     const rounding = results.find((r) => r.c === 'rounding');
     const distinct = [...new Set(cands.map((f) => f.value))];
     const nearest = results.map((r) => r.f).sort((a, b) => Math.abs(a.value - claim.value) - Math.abs(b.value - claim.value))[0]!;
@@ -391,6 +458,27 @@ function runShares(ctx: CheckContext, facts: FactIndex): RuleResult {
     if (usable.length === 0) continue;
     checked++;
     if (usable.some((d) => shareOk(part, d.den, p))) continue;
+    // One unit of the last printed decimal off the correctly rounded share: 尾差 (a warning).
+    const step = 10 ** -p.decimals;
+    const near = p.decimals > 0 ? usable.find((d) => Math.abs(Number(exactShare(part, d.den).toFixed(p.decimals)) - p.value) <= step + 1e-9) : undefined;
+    if (near) {
+      const rounded = exactShare(part, near.den).toFixed(p.decimals);
+      findings.push(
+        makeFinding({
+          rule: 'narrative.shares',
+          kind: 'narrative',
+          severity: 'warning',
+          message: `正文「${quote(ctx, part.labelStart, p.end)}」：占比尾差，按 ${part.printed} ÷ ${near.den.label} 计算为 ${rounded}%，所写 ${p.value.toFixed(p.decimals)}%，相差 ${step.toFixed(p.decimals)} 个百分点（尾差）。`,
+          location: ['narrative-share', claimKey(parsed, part, part.label + part.printed), p.value.toFixed(p.decimals)],
+          cells: near.den.fact ? [cellOf(near.den.fact.t, near.den.fact.row, near.den.fact.col)] : [],
+          narrative: spansOf(ctx.narrative, part.labelStart, p.end),
+          expected: `${rounded}%`,
+          actual: `${p.value.toFixed(p.decimals)}%`,
+          difference: (p.value - Number(rounded)).toFixed(p.decimals),
+        }),
+      );
+      continue;
+    }
     // Certain when the whole is named, or when the sentence's other shares agree with its head.
     const head = usable.find((d) => d.head);
     const siblings = parsed.percents.filter((q) => q !== p && q.sentence === p.sentence && /^占$/.test(q.label));

@@ -221,6 +221,54 @@ function runYears(ctx: CheckContext): RuleResult {
       }),
     );
   }
+  // Headings of another year ("2023年度部门决算" inside the 2024 决算) and this year's totals
+  // printed under last year's number ("2023年收入合计…" where the figure is this year's).
+  const kindWord = ctx.rd.kind ?? '(?:预算|决算)';
+  const lines = text.split('\n');
+  let at = 0;
+  let n = 0;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    const heading = new RegExp(`(20\\d{2})年度?(?:部门|单位)?${kindWord}`).exec(trimmed);
+    if (heading && trimmed.length <= 40 && !/[，。；]/.test(trimmed)) {
+      checked++;
+      const y = Number(heading[1]);
+      if (y !== year && !/比|较|与|上年|对比/.test(trimmed)) {
+        const start = at + line.indexOf(heading[0]);
+        findings.push(
+          makeFinding({
+            rule: 'text.years',
+            kind: 'naming',
+            severity: 'warning',
+            message: `标题“${trimmed}”的年度为 ${y} 年，与本文件年度 ${year} 年不一致。`,
+            location: ['heading-year', squash(trimmed), n++],
+            narrative: spansOf(ctx.narrative, start, start + heading[0].length),
+            expected: `${year}年`,
+            actual: `${y}年`,
+          }),
+        );
+      }
+    }
+    at += line.length + 1;
+  }
+  const lastYearTotal = new RegExp(`(?<![比较与同和至到])(${year - 1})年度?(?:部门|单位)?(收入|支出|收支)(合计|总计)(?:为|是|共计)?\\s*[\\d,.]+\\s*万元`, 'g');
+  for (const m of text.matchAll(lastYearTotal)) {
+    checked++;
+    const before = text.slice(Math.max(0, m.index! - 6), m.index!);
+    if (/比|较|与|上年|对比/.test(before)) continue;
+    findings.push(
+      makeFinding({
+        rule: 'text.years',
+        kind: 'naming',
+        severity: 'warning',
+        message: `正文“${m[0].replace(/\s+/g, '')}”写作 ${year - 1} 年，但本文件是 ${year} 年${ctx.rd.kind ?? ''}，所述${m[2]}${m[3]}应为本年（${year}年）。`,
+        location: ['current-year', m[0].replace(/\s+/g, '')],
+        narrative: spansOf(ctx.narrative, m.index!, m.index! + m[0].length),
+        expected: `${year}年`,
+        actual: `${year - 1}年`,
+      }),
+    );
+  }
   // Data dates: a budget for year Y reports assets as of Y−1 (上年末); final accounts of year Y as of Y.
   const kind = ctx.rd.kind;
   if (kind) {
