@@ -65,6 +65,16 @@ const stub = vi.hoisted(() => {
       registerSchemesAsPrivileged: (schemes: unknown[]) => state.privileged.push(...schemes),
       handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => state.protocolHandlers.set(scheme, handler),
     },
+    // no OS keychain (a Linux desktop without a keyring): sync passwords stay in memory
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => {
+        throw new Error('encryption unavailable');
+      },
+      decryptString: () => {
+        throw new Error('encryption unavailable');
+      },
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: Listener) => {

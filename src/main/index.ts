@@ -2,7 +2,7 @@
  * Electron shell: wires the tested modules to app, BrowserWindow, ipcMain, dialog, protocol and
  * session. No logic of its own beyond start-up order.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import type { WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -106,10 +106,12 @@ async function start(): Promise<void> {
     samplesFolder: samplesFolder({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
     workerEntry: new URL('./parse-worker.js', import.meta.url),
     log,
+    cipher: safeStorage,
   });
   const handlers = createHandlers({
     workspace: services.workspace,
     settings: services.settings,
+    sync: services.sync,
     dialogs: electronDialogs(),
     grants: new ExportGrants(),
     defaultSaveDirectory: app.getPath('documents'),

@@ -11,6 +11,7 @@ import { ParseCache } from './cache/parse-cache';
 import type { ParsePoolOptions } from './parse/parse-pool';
 import { ParsePool } from './parse/parse-pool';
 import { SettingsStore } from './settings/settings-store';
+import { SyncCredentialStore, type SecretCipher } from './settings/sync-credentials';
 import type { WorkspaceOptions } from './workspace/workspace';
 import { Workspace } from './workspace/workspace';
 import { removeStaleTempFiles } from './fs/atomic-write';
@@ -23,10 +24,13 @@ export interface ServicesOptions {
   pool?: Partial<Omit<ParsePoolOptions, 'workerEntry'>>;
   workspace?: Partial<Omit<WorkspaceOptions, 'cache' | 'parser'>>;
   log?: (message: string, error?: unknown) => void;
+  /** Electron's safeStorage (null in Node: sync passwords are then kept for the session only) */
+  cipher?: SecretCipher | null;
 }
 
 export interface Services {
   settings: SettingsStore;
+  sync: SyncCredentialStore;
   cache: ParseCache;
   pool: ParsePool;
   workspace: Workspace;
@@ -60,6 +64,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   const paths = userDataPaths(options.userData);
   const settings = await SettingsStore.open(paths.settingsDir);
   await removeStaleTempFiles(paths.settingsDir);
+  const sync = await SyncCredentialStore.open(paths.settingsDir, options.cipher ?? null);
   const cache = await ParseCache.open(paths.cacheDir, { schemaVersion: SCHEMA_VERSION, parserVersion: PARSER_VERSION });
   await cache.removeInterruptedWrites();
   const pool = new ParsePool({ ...DEFAULT_POOL, ...options.pool, workerEntry: options.workerEntry });
@@ -67,6 +72,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   await workspace.setFolder(await initialFolder(settings.get().folder, options.samplesFolder));
   return {
     settings,
+    sync,
     cache,
     pool,
     workspace,

@@ -41,6 +41,23 @@ export interface Settings {
 
 export type SaveKind = 'xlsx' | 'json';
 
+/** Team sync settings as the settings form shows them (never the password). */
+export interface SyncSettingsView {
+  /** the team's CouchDB database, e.g. https://couch.example:6984/budget-dept-01; '' = off */
+  url: string;
+  username: string;
+  hasPassword: boolean;
+  /** 'encrypted': kept by the OS keychain; 'session': until the app quits (no keychain) */
+  passwordStored: 'encrypted' | 'session' | 'none';
+}
+
+/** What the renderer connects with, for the running session only. */
+export interface SyncConnection {
+  url: string;
+  username: string;
+  password: string;
+}
+
 /** Renderer → main requests. `args` is one structured-cloneable value (or undefined). */
 export interface Commands {
   'folder:state': { args: undefined; result: FolderState };
@@ -61,6 +78,11 @@ export interface Commands {
   'export:writeFile': { args: { token: string; name: string; bytes: Uint8Array }; result: { path: string } };
   /** open dialog for a review package; its text, null when cancelled */
   'reviewPackage:open': { args: undefined; result: { name: string; text: string } | null };
+  'sync:get': { args: undefined; result: SyncSettingsView };
+  /** password omitted: keep the stored one; url '' turns sync off */
+  'sync:set': { args: { url: string; username: string; password?: string }; result: SyncSettingsView };
+  /** the connection with its password, for this session; null when sync is off */
+  'sync:connection': { args: undefined; result: SyncConnection | null };
 }
 
 /** Main → renderer notifications. */
@@ -86,6 +108,9 @@ export const COMMAND_NAMES = [
   'export:chooseDirectory',
   'export:writeFile',
   'reviewPackage:open',
+  'sync:get',
+  'sync:set',
+  'sync:connection',
 ] as const satisfies readonly CommandName[];
 
 export const EVENT_NAMES = ['folder:changed', 'document:progress'] as const satisfies readonly EventName[];

@@ -61,6 +61,9 @@ function setup(overrides: Partial<AllHandlers> = {}): { ipc: FakeIpcMain; logged
     'document:cancel': fail,
     'settings:get': async () => ({ reviewerName: '张三' }),
     'settings:set': fail,
+    'sync:get': fail,
+    'sync:set': fail,
+    'sync:connection': fail,
     ...fileHandlers({ dialogs, grants: new ExportGrants(), defaultSaveDirectory: outsideDir }),
     ...overrides,
   } satisfies AllHandlers;

@@ -75,3 +75,22 @@ describe('VALIDATORS', () => {
     expect(outcome('export:writeFile', { token: TOKEN, name: 'a.json', bytes: huge })).toBe('error:too-large');
   });
 });
+
+describe('sync:set', () => {
+  const check = (args: unknown): unknown => VALIDATORS['sync:set'](args);
+  it('accepts a database URL with separate credentials, or an empty URL', () => {
+    expect(check({ url: ' https://couch.example:6984/dept-01 ', username: 'zhang', password: 'p' })).toEqual({ url: 'https://couch.example:6984/dept-01', username: 'zhang', password: 'p' });
+    expect(check({ url: '', username: '' })).toEqual({ url: '', username: '' });
+  });
+  it.each([
+    [{ url: 'ftp://x/db', username: '' }],
+    [{ url: 'https://user:pw@couch.example/db', username: '' }],
+    [{ url: 'https://couch.example/', username: '' }],
+    [{ url: 'not a url', username: '' }],
+    [{ url: 'https://couch.example/db', username: 'a\u0000' }],
+    [{ url: 'https://couch.example/db', username: 'a', extra: 1 }],
+    [{ url: 'https://couch.example/db' }],
+  ])('refuses %j', (args) => {
+    expect(() => check(args)).toThrow();
+  });
+});

@@ -10,6 +10,7 @@ import { MAX_REVIEWER_NAME_LENGTH } from '../settings/settings-store';
 
 export const MAX_TRANSFER_BYTES = 200 * 1024 * 1024;
 export const MAX_NAME_LENGTH = 255;
+export const MAX_SYNC_URL_LENGTH = 2048;
 const TOKEN_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
@@ -83,4 +84,24 @@ export const VALIDATORS: { [K in CommandName]: Validator<K> } = {
     return { token: r.token, name: name(r.name, 'name'), bytes: bytes(r.bytes) };
   },
   'reviewPackage:open': noArgs,
+  'sync:get': noArgs,
+  'sync:set': (value) => {
+    const r = record(value, ['url', 'username'], ['password']);
+    const url = text(r.url, 'url', MAX_SYNC_URL_LENGTH).trim();
+    if (url !== '') {
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        throw invalid('url 不是有效的网址');
+      }
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalid('url 须为 http(s) 网址');
+      if (parsed.username || parsed.password) throw invalid('用户名和密码请填在各自的栏里，不要写进网址');
+      if (parsed.pathname.replace(/\/+$/, '') === '') throw invalid('url 须包含数据库名，如 https://服务器:6984/部门库');
+    }
+    const out: { url: string; username: string; password?: string } = { url, username: text(r.username, 'username', 128).trim() };
+    if ('password' in r) out.password = text(r.password, 'password', 1024);
+    return out;
+  },
+  'sync:connection': noArgs,
 };

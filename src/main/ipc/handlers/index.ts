@@ -8,10 +8,13 @@ import { documentHandlers } from './document-handlers';
 import { fileHandlers } from './file-handlers';
 import { folderHandlers } from './folder-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { syncHandlers } from './sync-handlers';
+import type { SyncCredentialStore } from '../../settings/sync-credentials';
 
 export interface HandlerDeps {
   workspace: Workspace;
   settings: SettingsStore;
+  sync: SyncCredentialStore;
   dialogs: Dialogs;
   grants: ExportGrants;
   defaultSaveDirectory: string;
@@ -23,5 +26,6 @@ export function createHandlers(deps: HandlerDeps): AllHandlers {
     ...documentHandlers(deps),
     ...settingsHandlers(deps),
     ...fileHandlers(deps),
+    ...syncHandlers(deps),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { DocumentError, serializeError, type SerializedDocumentError } from '../../../core/errors';
 import type { ExtractedDocument } from '../../../core/model';
-import type { CommandName, Commands, DocumentEntry, EventName, Events, FolderState, IpcErrorPayload, ProofreaderApi, Settings, SourceFormat, Unsubscribe } from '../../../shared/ipc-contract';
+import type { CommandName, Commands, DocumentEntry, EventName, Events, FolderState, IpcErrorPayload, ProofreaderApi, Settings, SourceFormat, SyncConnection, Unsubscribe } from '../../../shared/ipc-contract';
 import { fetchFile, fetchManifest, type ManifestFile } from './manifest';
 import type { ParseReply, ParseRequest } from './worker-protocol';
 
@@ -73,6 +73,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
   const listeners: Listeners = { 'folder:changed': new Set(), 'document:progress': new Set() };
   let folderName: string | null = null;
   let available = false;
+  let syncConnection: SyncConnection = { url: '', username: '', password: '' };
   let worker: Worker | null = null;
   let nextRequest = 1;
   const pending = new Map<number, { resolve: (d: ExtractedDocument) => void; reject: (e: unknown) => void; onProgress: (p: number) => void }>();
@@ -350,6 +351,13 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
       localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
       return next;
     },
+    // The browser stand-in keeps the sync connection for the page's lifetime only.
+    'sync:get': async () => ({ url: syncConnection.url, username: syncConnection.username, hasPassword: syncConnection.password !== '', passwordStored: syncConnection.password ? 'session' : 'none' }),
+    'sync:set': async ({ url, username, password }) => {
+      syncConnection = { url, username: url ? username : '', password: url ? (password ?? syncConnection.password) : '' };
+      return { url: syncConnection.url, username: syncConnection.username, hasPassword: syncConnection.password !== '', passwordStored: syncConnection.password ? 'session' : 'none' };
+    },
+    'sync:connection': async () => (syncConnection.url ? { ...syncConnection } : null),
     'file:save': async ({ suggestedName, bytes }) => {
       download(suggestedName, bytes);
       return { path: suggestedName };
