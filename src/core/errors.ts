@@ -8,6 +8,8 @@ export type DocumentErrorCode =
   | 'truncated'
   | 'encrypted'
   | 'no-text-layer'
+  /** a scanned PDF whose page images OCR could not read (blank, too small, too blurred) */
+  | 'ocr-unreadable'
   | 'too-large'
   | 'unsupported-format'
   | 'timeout'
@@ -35,6 +37,10 @@ const MESSAGES: Record<DocumentErrorCode, { zh: string; en: string }> = {
   'no-text-layer': {
     zh: 'PDF 没有文字层（可能是扫描件），本工具不提供 OCR 识别，请提供可复制文字的 PDF。',
     en: 'The PDF has no text layer (probably scanned); OCR is not available, provide a PDF with selectable text.',
+  },
+  'ocr-unreadable': {
+    zh: 'PDF 没有文字层（扫描件），页面图像也未能识别出文字，请提供更清晰的扫描件或可复制文字的 PDF。',
+    en: 'The PDF has no text layer (scanned) and OCR could not read its page images; provide a clearer scan or a PDF with selectable text.',
   },
   'too-large': { zh: '文件超过处理上限。', en: 'The file exceeds the processing limit.' },
   'unsupported-format': { zh: '不支持此文件格式。', en: 'This file format is not supported.' },

@@ -22,23 +22,39 @@ function summarizeTable(t: Table): string {
 
 export function summarize(doc: ExtractedDocument): string {
   const unread = doc.source.imageOnlyPages ?? [];
+  const ocr = doc.source.ocr;
+  const flagged = doc.tables.reduce(
+    (n, t) => n + [...t.header, ...t.rows].reduce((m, r) => m + r.filter((c) => c?.source?.kind === 'ocr' && c.source.flagged).length, 0),
+    0,
+  );
   return [
     `${doc.source.path}`,
     `  ${doc.source.pages} 页，${doc.tables.length} 张表，${doc.narrative.length} 段正文  sha256 ${doc.source.sha256.slice(0, 12)}…`,
+    ...(ocr && ocr.pages.length > 0 ? [`  第 ${pageRanges(ocr.pages)} 页由 OCR 识别（${ocr.dpi} dpi），${flagged} 个单元格置信度低、请核对 / pages read by OCR, ${flagged} low-confidence cells flagged`] : []),
+    ...(ocr?.problems ?? []).map((p) => `  注意：${p.messageZh} / ${p.message}`),
     ...(unread.length > 0 ? [`  注意：第 ${pageRanges(unread)} 页只有图片、没有文字层（可能是扫描件），未能提取 / pages with images only, not extracted`] : []),
     ...doc.tables.map(summarizeTable),
   ].join('\n');
 }
 
 export async function runExtract(args: string[]): Promise<number> {
-  const { positional, options } = parseArgs(args, ['json']);
+  // OCR of pages without a usable text layer is on in the CLI; --no-ocr lists them instead
+  const noOcr = args.includes('--no-ocr');
+  const dpiArg = args.find((a) => a.startsWith('--ocr-dpi='));
+  const { positional, options } = parseArgs(
+    args.filter((a) => a !== '--no-ocr' && a !== dpiArg),
+    ['json'],
+  );
   const file = positional[0];
   if (!file) {
-    console.error('用法 / usage: extract <file> [--json out.json]');
+    console.error('用法 / usage: extract <file> [--json out.json] [--no-ocr] [--ocr-dpi=200]');
     return 2;
   }
   try {
-    const doc = await extractFile(file);
+    const dpi = dpiArg ? Number(dpiArg.slice('--ocr-dpi='.length)) : undefined;
+    const doc = await extractFile(file, {
+      ocr: noOcr ? false : { ...(dpi && dpi >= 72 && dpi <= 600 ? { dpi } : {}), onPage: (done, total, page) => process.stderr.write(`OCR 第${page}页 (${done}/${total})\n`) },
+    });
     console.log(summarize(doc));
     if (options.json) {
       await writeFile(options.json, JSON.stringify(doc, null, 1));

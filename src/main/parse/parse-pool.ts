@@ -8,7 +8,7 @@ import type { Worker } from 'node:worker_threads';
 import { DocumentError } from '../../core/errors';
 import type { SerializedDocumentError } from '../../core/errors';
 import type { ExtractedDocument } from '../../core/model';
-import { spawnWorker } from './spawn-worker';
+import { spawnWorker } from '../../node/spawn-worker';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 export type ParseOutcome = { kind: 'document'; document: ExtractedDocument } | { kind: 'error'; error: SerializedDocumentError };
@@ -147,8 +147,10 @@ export class ParsePool {
 
   private createWorker(slot: Slot): Worker {
     const worker = spawnWorker(this.options.workerEntry, {
-      maxOldGenerationSizeMb: this.options.maxHeapMb,
-      maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(this.options.maxHeapMb / 8))),
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.options.maxHeapMb,
+        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(this.options.maxHeapMb / 8))),
+      },
     });
     slot.worker = worker;
     // Events of a replaced worker are ignored: `slot.worker === worker` guards every handler.

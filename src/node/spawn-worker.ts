@@ -7,15 +7,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ResourceLimits } from 'node:worker_threads';
+import type { WorkerOptions } from 'node:worker_threads';
 
 function tsxApiUrl(): string {
   const require = createRequire(import.meta.url);
   return pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
 }
 
-export function spawnWorker(entry: URL, resourceLimits: ResourceLimits): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { resourceLimits });
+export function spawnWorker(entry: URL, options: Pick<WorkerOptions, 'resourceLimits' | 'workerData'> = {}): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   const bootstrap = `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, resourceLimits });
+  return new Worker(bootstrap, { ...options, eval: true });
 }

@@ -1,0 +1,234 @@
+/**
+ * PDF extraction with OCR for pages that have no usable text layer (docs/ocr.md). Pages with text
+ * are read exactly as by extractPdf; pages with only pictures, and pages whose text layer is
+ * garbage (a ToUnicode map into private-use or unrelated code points), are rendered and read by
+ * OCR — in a worker thread, one page at a time with progress, cancellable, and cached by file hash
+ * + page + dpi — then laid out by the same table code, so tables come out in the same model with
+ * `source: { kind: 'ocr', confidence }` on every cell.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DocumentError } from '../core/errors';
+import type { ExtractedDocument, OcrSummary } from '../core/model';
+import { SCHEMA_VERSION } from '../core/model';
+import { assembleDocument } from '../core/pdf/assemble';
+import type { PageLayout } from '../core/pdf/layout';
+import { layoutPage } from '../core/pdf/layout';
+import type { PageContent } from '../core/pdf/page-content';
+import { readPage } from '../core/pdf/page-content';
+import type { OpsTable } from '../core/pdf/rulings';
+import type { OcrPageResult } from '../ocr/page-content';
+import { markOcrCells, ocrPageContent } from '../ocr/page-content';
+import { DEFAULT_DPI, OCR_ENGINE, OCR_VERSION, ocrPdfPages } from './ocr-pages';
+import { loadPdfjsForNode } from './pdfjs-node';
+import { spawnWorker } from './spawn-worker';
+
+export interface OcrOptions {
+  /** render resolution for OCR (default 200) */
+  dpi?: number;
+  /** directory for cached OCR pages (none: no cache) */
+  cacheDir?: string;
+  /** run in this thread instead of a worker (tests, environments without tsx for workers) */
+  inline?: boolean;
+  /** called after each OCR'd page with (done, total, page number) */
+  onPage?: (done: number, total: number, page: number) => void;
+}
+
+export interface OcrExtractOptions {
+  path: string;
+  sha256: string;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  ocr: OcrOptions;
+}
+
+/**
+ * Whether a page's text layer is garbage: many characters that are neither ASCII, CJK, CJK
+ * punctuation nor full-width forms (private-use code points, a font's glyph ids mapped to Latin
+ * Extended or symbols) — a reader would see nonsense.
+ */
+export function isGarbageText(text: string): boolean {
+  const chars = Array.from(text.replace(/\s+/g, ''));
+  if (chars.length < 20) return false;
+  let bad = 0;
+  for (const ch of chars) {
+    const c = ch.codePointAt(0)!;
+    const ok =
+      c < 0x80 ||
+      (c >= 0x2000 && c <= 0x206f) ||
+      (c >= 0x2e80 && c <= 0x303f) ||
+      (c >= 0x3400 && c <= 0x9fff) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x2460 && c <= 0x24ff) ||
+      c === 0xb7 ||
+      c === 0xd7;
+    if (!ok) bad++;
+  }
+  return bad / chars.length > 0.3;
+}
+
+function checkBytes(data: Uint8Array): void {
+  if (data.length === 0) throw new DocumentError('empty-file');
+  const head = new TextDecoder('latin1').decode(data.subarray(0, 1024));
+  if (!head.includes('%PDF-')) throw new DocumentError('not-pdf');
+  const tail = new TextDecoder('latin1').decode(data.subarray(Math.max(0, data.length - 2048)));
+  if (!tail.includes('%%EOF')) throw new DocumentError('truncated');
+}
+
+function cacheFile(dir: string, sha256: string, page: number, dpi: number): string {
+  return join(dir, `${sha256}-p${page}-${dpi}dpi-v${OCR_VERSION}.json`);
+}
+
+async function readCached(dir: string | undefined, sha256: string, page: number, dpi: number): Promise<OcrPageResult | null> {
+  if (!dir) return null;
+  try {
+    const r = JSON.parse(await readFile(cacheFile(dir, sha256, page, dpi), 'utf8')) as OcrPageResult;
+    return r && r.pageNumber === page && Array.isArray(r.lines) && Array.isArray(r.rulings) ? r : null;
+  } catch {
+    return null;
+  }
+}
+
+async function writeCached(dir: string | undefined, sha256: string, r: OcrPageResult): Promise<void> {
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  const file = cacheFile(dir, sha256, r.pageNumber, r.dpi);
+  await writeFile(`${file}.tmp`, JSON.stringify(r));
+  await rename(`${file}.tmp`, file);
+}
+
+/** Runs OCR of some pages in a worker thread; aborting terminates the worker. */
+function ocrInWorker(data: Uint8Array, pages: number[], dpi: number, signal: AbortSignal | undefined, onPage: (r: OcrPageResult) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(import.meta.url.endsWith('.ts') ? './ocr-worker.ts' : './ocr-worker.js', import.meta.url);
+    const worker = spawnWorker(url, { workerData: { data, pages, dpi } });
+    const abort = (): void => {
+      void worker.terminate();
+      reject(new DocumentError('cancelled'));
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    worker.on('message', (m: { type: 'page'; result: OcrPageResult } | { type: 'done' } | { type: 'error'; message: string }) => {
+      if (m.type === 'page') onPage(m.result);
+      else if (m.type === 'done') {
+        signal?.removeEventListener('abort', abort);
+        void worker.terminate();
+        resolve();
+      } else {
+        signal?.removeEventListener('abort', abort);
+        void worker.terminate();
+        reject(new Error(m.message));
+      }
+    });
+    worker.on('error', (e) => {
+      signal?.removeEventListener('abort', abort);
+      reject(e);
+    });
+  });
+}
+
+/** OCR of the given pages, from the cache where it has them. */
+export async function ocrPages(data: Uint8Array, sha256: string, pages: number[], options: OcrOptions & { signal?: AbortSignal }): Promise<Map<number, OcrPageResult>> {
+  const dpi = options.dpi ?? DEFAULT_DPI;
+  const results = new Map<number, OcrPageResult>();
+  for (const n of pages) {
+    const cached = await readCached(options.cacheDir, sha256, n, dpi);
+    if (cached) results.set(n, cached);
+  }
+  const todo = pages.filter((n) => !results.has(n));
+  let done = results.size;
+  const onPage = (r: OcrPageResult): void => {
+    results.set(r.pageNumber, r);
+    done++;
+    void writeCached(options.cacheDir, sha256, r).catch(() => undefined);
+    options.onPage?.(done, pages.length, r.pageNumber);
+  };
+  if (todo.length) {
+    if (options.signal?.aborted) throw new DocumentError('cancelled');
+    if (options.inline) {
+      try {
+        await ocrPdfPages(data, todo, { dpi, signal: options.signal, onPage: (r) => onPage(r) });
+      } catch (e) {
+        if (options.signal?.aborted) throw new DocumentError('cancelled');
+        throw e;
+      }
+    } else await ocrInWorker(data, todo, dpi, options.signal, onPage);
+  }
+  return results;
+}
+
+/** extractPdf with OCR of the pages that need it (see the module comment). */
+export async function extractPdfWithOcr(data: Uint8Array, options: OcrExtractOptions): Promise<ExtractedDocument> {
+  checkBytes(data);
+  const source = await loadPdfjsForNode();
+  const task = source.pdfjs.getDocument({ ...source.params, data: data.slice() });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    if ((e as { name?: string } | null)?.name === 'PasswordException') throw new DocumentError('encrypted');
+    throw new DocumentError('truncated', e instanceof Error ? e.message : undefined);
+  }
+  const contents: PageContent[] = [];
+  const needOcr: number[] = [];
+  const total = doc.numPages;
+  try {
+    for (let n = 1; n <= total; n++) {
+      if (options.signal?.aborted) throw new DocumentError('cancelled');
+      const page = await doc.getPage(n);
+      const content = await readPage(page, n, source.pdfjs.OPS as unknown as OpsTable);
+      const text = content.runs.map((r) => r.text).join('');
+      const chars = text.replace(/\s+/g, '').length;
+      if ((chars === 0 && content.images > 0) || isGarbageText(text)) needOcr.push(n);
+      contents.push(content);
+      page.cleanup();
+    }
+  } finally {
+    await doc.destroy();
+  }
+  const dpi = options.ocr.dpi ?? DEFAULT_DPI;
+  const ocrTotal = needOcr.length;
+  const textPages = total - ocrTotal;
+  options.onProgress?.(textPages, total);
+  const ocr = await ocrPages(data, options.sha256, needOcr, {
+    ...options.ocr,
+    signal: options.signal,
+    onPage: (done, all, page) => {
+      options.ocr.onPage?.(done, all, page);
+      options.onProgress?.(textPages + done, total);
+    },
+  });
+  const readable = new Map([...ocr].filter(([, r]) => !r.problem));
+  const layouts: PageLayout[] = contents.map((c) => {
+    const r = readable.get(c.pageNumber);
+    return layoutPage(r ? ocrPageContent(r) : needOcr.includes(c.pageNumber) ? { ...c, runs: [] } : c);
+  });
+  const characters = layouts.reduce((s, l) => s + l.lines.length + l.tables.length, 0);
+  if (characters === 0) {
+    const problem = [...ocr.values()].find((r) => r.problem)?.problem;
+    if (problem) throw new DocumentError('ocr-unreadable', problem.messageZh);
+    throw new DocumentError('no-text-layer');
+  }
+  const { tables, narrative } = assembleDocument(layouts);
+  markOcrCells(tables, narrative, readable);
+  const unread = [...ocr.values()].filter((r) => r.problem).map((r) => r.pageNumber);
+  const summary: OcrSummary = {
+    pages: [...readable.keys()].sort((a, b) => a - b),
+    engine: OCR_ENGINE,
+    dpi,
+    problems: [...ocr.values()].filter((r) => r.problem).map((r) => ({ page: r.pageNumber, ...r.problem! })),
+  };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      path: options.path,
+      sha256: options.sha256,
+      pages: total,
+      format: 'pdf',
+      ...(unread.length ? { imageOnlyPages: unread } : {}),
+      ...(ocrTotal ? { ocr: summary } : {}),
+    },
+    narrative,
+    tables,
+  };
+}
