@@ -97,7 +97,7 @@ export function alignTable(t: RecognizedTable, key: string): AlignedTable {
         const cell = t.table.rows[row.row]?.[c];
         values.set(k, { fen: v ?? 0, blank: v === null || v === undefined, text: cell?.text ?? '', col: c, resolution: cellResolution(t, row.row, c) });
       }
-      lines.set(lineKey, { key: lineKey, label: lineLabel(row), row, values, order: order++ });
+      lines.set(lineKey, { key: lineKey, label: lineLabel(row) || `第${row.row + 1}行`, row, values, order: order++ });
     }
   });
   return { key, type: t.type, t, columns, lines };
