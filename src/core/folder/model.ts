@@ -1,5 +1,6 @@
 /** Cross-document findings: a relation between two files of a folder that does not hold. */
 import type { Severity } from '../checks/model';
+import type { ExtractedDocument } from '../model';
 import type { DocCellRef } from './align';
 import type { DocIdentity } from './identity';
 import type { RelationKind } from './relations';
@@ -39,7 +40,7 @@ export interface CrossFinding {
 /** A document of the folder: extracted, or why it could not be (a corrupt or picture-only file). */
 export interface FolderDocument {
   file: string;
-  doc: import('../model').ExtractedDocument | null;
+  doc: ExtractedDocument | null;
   /** zh-CN reason when doc is null, or when nothing on it could be read */
   error?: string;
 }
