@@ -280,7 +280,8 @@ function longRuns(mask: Uint8Array, width: number, height: number, orientation: 
       if (ink) {
         if (start < 0) start = i;
         lastInk = i;
-      } else if (start >= 0 && i - lastInk > gap) {
+      } else if (start >= 0 && (i - lastInk > gap || i === len)) {
+        // (a run reaching the image's edge — a table printed to the page border — ends there)
         if (lastInk + 1 - start >= minLen) runs.push({ line: l, start, end: lastInk + 1 });
         start = -1;
       }

@@ -57,8 +57,9 @@ describe('bad input', () => {
     expect(e.message).toMatch(/[a-z]/);
   });
 
-  it.each(CASES)('CLI: %s → non-zero exit and the message in Chinese', async (_name, file, code) => {
-    const run = promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), 'extract', file()], { cwd: ROOT });
+  // --no-ocr: without OCR a scan has nothing to read (with OCR, tests/ocr reads it)
+  it.each(CASES)('CLI without OCR: %s → non-zero exit and the message in Chinese', async (_name, file, code) => {
+    const run = promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), 'extract', file(), '--no-ocr'], { cwd: ROOT });
     const failure = await run.then(
       () => null,
       (e: { code: number; stderr: string }) => e,
