@@ -12,8 +12,9 @@ import { isDocumentError } from '../../core/errors';
 import type { ExtractedDocument } from '../../core/model';
 import { extractFile } from '../../node/extract-file';
 import { parseArgs } from '../args';
+import { checkFolder, folderJson, formatFolderReport, isDirectory, readOverrides } from './folder';
 
-const USAGE = '用法 / usage: check <file> [--json out.json] [--catalogue 科目表.txt] [--rounding 1]';
+const USAGE = '用法 / usage: check <file|folder> [--json out.json] [--catalogue 科目表.txt] [--rounding 1] [--relations pairs.json]';
 
 const SEVERITY_TITLES: Record<Severity, string> = { error: '错误', warning: '警告', note: '提示' };
 
@@ -49,7 +50,7 @@ export function formatReport(doc: ExtractedDocument, report: CheckReport): strin
 }
 
 export async function runCheck(args: string[]): Promise<number> {
-  const { positional, options } = parseArgs(args, ['json', 'catalogue', 'rounding']);
+  const { positional, options } = parseArgs(args, ['json', 'catalogue', 'rounding', 'relations']);
   const file = positional[0];
   if (!file) {
     console.error(USAGE);
@@ -71,6 +72,20 @@ export async function runCheck(args: string[]): Promise<number> {
       console.error(`无法读取科目表 ${options.catalogue}：${e instanceof Error ? e.message : String(e)}`);
       return 1;
     }
+  }
+  if (await isDirectory(file)) {
+    const overrides = options.relations ? await readOverrides(options.relations) : undefined;
+    if (typeof overrides === 'string') {
+      console.error(overrides);
+      return 1;
+    }
+    const result = await checkFolder(file, { check: checkOptions, overrides, onFile: (f, i, n) => console.error(`[${i + 1}/${n}] ${f}`) });
+    console.log(formatFolderReport(result));
+    if (options.json) {
+      await writeFile(options.json, JSON.stringify(folderJson(result), null, 1));
+      console.log(`\n已写入 / written: ${options.json}`);
+    }
+    return 0;
   }
   let doc: ExtractedDocument;
   try {

@@ -14,10 +14,12 @@ import type { DocumentReview } from '../../core/review/model';
 import { parseReviewPackage, type ReviewPackage } from '../../core/review/package';
 import { buildWorkbook, emptyReview } from '../../export/workbook';
 import { extractFile } from '../../node/extract-file';
+import { buildFolderWorkbook } from '../../export/folder-workbook';
 import { parseArgs } from '../args';
+import { checkFolder, isDirectory, readOverrides } from './folder';
 
-const USAGE = '用法 / usage: export <file> --out x.xlsx [--review package.json]';
-const OPTIONS = ['out', 'review'];
+const USAGE = '用法 / usage: export <file> --out x.xlsx [--review package.json] | export <folder> --out x.xlsx [--relations pairs.json]';
+const OPTIONS = ['out', 'review', 'relations'];
 
 function fail(zh: string, en: string): number {
   console.error(`${zh}\n${en}`);
@@ -51,6 +53,41 @@ function orphanEdits(doc: ExtractedDocument, review: DocumentReview): number {
   return review.edits.filter((e) => !tables.get(e.cell.tableId)?.rows[e.cell.row]?.[e.cell.col]).length;
 }
 
+async function writeAtomically(out: string, bytes: Uint8Array): Promise<number | null> {
+  const temp = `${out}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, out);
+    return null;
+  } catch (e) {
+    await rm(temp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    return fail(`无法写入 ${out}（${code}）。`, `Cannot write ${out} (${code}).`);
+  }
+}
+
+/** `export <DIR> --out x.xlsx`: one workbook with every file's findings and the cross-document ones. */
+async function exportFolder(dir: string, out: string, relations: string | undefined): Promise<number> {
+  const started = performance.now();
+  const overrides = relations ? await readOverrides(relations) : undefined;
+  if (typeof overrides === 'string') return fail(overrides, `Cannot use the relations file ${relations}.`);
+  const result = await checkFolder(dir, { overrides, onFile: (f, i, n) => console.error(`[${i + 1}/${n}] ${f}`) });
+  const bytes = await buildFolderWorkbook({
+    folder: dir,
+    documents: result.documents.map((d) => ({ ...d, doc: result.extracted.get(d.file) ?? null })),
+    relations: result.relations,
+    findings: result.findings,
+    exportedAt: new Date(),
+  });
+  const failed = await writeAtomically(out, bytes);
+  if (failed !== null) return failed;
+  const single = result.documents.reduce((a, d) => a + d.findings.length, 0);
+  console.log(
+    `已写入 / written: ${out}\n  ${result.documents.length} 个文件，${result.relations.length} 个文件关系，${single} 个单文件问题，${result.findings.length} 个跨文件问题（${Math.round(performance.now() - started)} ms）`,
+  );
+  return 0;
+}
+
 export async function runExport(args: string[]): Promise<number> {
   const { positional, options } = parseArgs(args, OPTIONS);
   const unknown = Object.keys(options).filter((k) => !OPTIONS.includes(k));
@@ -71,6 +108,7 @@ export async function runExport(args: string[]): Promise<number> {
   if (!(await stat(folder).then((s) => s.isDirectory(), () => false))) {
     return fail(`无法写入 ${out}：文件夹 ${folder} 不存在。`, `Cannot write ${out}: the folder ${folder} does not exist.`);
   }
+  if (await isDirectory(file)) return exportFolder(file, out, options.relations);
   // Validate the package before the (slower) parse: a bad package is refused at once.
   const pkg = options.review ? await readPackage(options.review) : null;
   if (typeof pkg === 'number') return pkg;

@@ -27,7 +27,7 @@ export function reviewFolder(documents: readonly FolderDocument[], options: Fold
   for (const d of documents) if (!unreadable(d)) prepared.set(d.file, prepare(d.file, d.doc!));
   const identities = documents.map((d) => ({ file: d.file, identity: prepared.get(d.file)?.identity ?? identityFromFileName(d.file) }));
   const relations = findRelations(
-    identities.map((x) => ({ file: x.file, identity: x.identity, text: prepared.get(x.file)?.text })),
+    identities.map((x, i) => ({ file: x.file, identity: x.identity, text: prepared.get(x.file)?.text, modifiedAt: documents[i]!.modifiedAt })),
     options.overrides,
   );
   const reasonOf = (file: string): string => {

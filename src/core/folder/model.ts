@@ -43,6 +43,8 @@ export interface FolderDocument {
   doc: ExtractedDocument | null;
   /** zh-CN reason when doc is null, or when nothing on it could be read */
   error?: string;
+  /** modification time (ms): the older of two versions is compared as the old one */
+  modifiedAt?: number;
 }
 
 export interface RelationResult {

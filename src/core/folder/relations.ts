@@ -16,7 +16,8 @@ export type RelationKind = 'versions' | 'department-unit' | 'year-over-year';
 export interface FolderRelation {
   kind: RelationKind;
   /**
-   * versions: [older/first, newer/second] by file order; department-unit: [部门, 单位];
+   * versions: [older, newer] by the file names' draft/corrected words, then modification time,
+   * then name; department-unit: [部门, 单位];
    * year-over-year: [last year, this year].
    */
   files: [string, string];
@@ -34,6 +35,27 @@ export interface IdentifiedFile {
   identity: DocIdentity;
   /** the department publication's text, to find the units it names (squashed) */
   text?: string;
+  /** the file's modification time (ms), to tell the older of two versions */
+  modifiedAt?: number;
+}
+
+// words in a file name that say which version it is: a draft comes before its corrected copy
+const EARLIER = /草稿|初稿|征求意见稿|送审稿|原稿|原版|修改前|draft|old|旧/i;
+const LATER = /修改稿|修订|修改后|更正|定稿|终稿|正式|final|corrected|revised|new|新版/i;
+
+function versionRank(name: string): number {
+  const stem = name.replace(/\.[^.]+$/, '');
+  if (LATER.test(stem)) return 1;
+  if (EARLIER.test(stem)) return -1;
+  return 0;
+}
+
+/** The two versions of one publication, older first. */
+export function orderVersions(a: IdentifiedFile, b: IdentifiedFile): [IdentifiedFile, IdentifiedFile] {
+  const byName = versionRank(a.file) - versionRank(b.file);
+  if (byName !== 0) return byName < 0 ? [a, b] : [b, a];
+  if (a.modifiedAt !== undefined && b.modifiedAt !== undefined && a.modifiedAt !== b.modifiedAt) return a.modifiedAt < b.modifiedAt ? [a, b] : [b, a];
+  return [a, b];
 }
 
 const RELATION_TITLES: Record<RelationKind, string> = {
@@ -76,7 +98,10 @@ export function findRelations(files: readonly IdentifiedFile[], overrides: Relat
       const ia = a.identity;
       const ib = b.identity;
       if (ia.kind && ia.kind === ib.kind && samePublisher(ia, ib) && ia.year !== null && ib.year !== null) {
-        if (ia.year === ib.year) out.push({ kind: 'versions', files: [a.file, b.file], source: 'auto' });
+        if (ia.year === ib.year) {
+          const [older, newer] = orderVersions(a, b);
+          out.push({ kind: 'versions', files: [older.file, newer.file], source: 'auto' });
+        }
         else if (Math.abs(ia.year - ib.year) === 1) {
           const [last, current] = ia.year < ib.year ? [a, b] : [b, a];
           out.push({ kind: 'year-over-year', files: [last.file, current.file], source: 'auto' });
