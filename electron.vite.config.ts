@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           // the parse worker thread (new URL('./parse-worker.js', import.meta.url) in index.ts)
           'parse-worker': resolve(import.meta.dirname, 'src/main/parse/parse-worker.ts'),
+          // the OCR worker thread (new URL('./ocr-worker.js', import.meta.url) in src/node/ocr-engine.ts)
+          'ocr-worker': resolve(import.meta.dirname, 'src/node/ocr-worker.ts'),
         },
       },
     },

@@ -6,8 +6,10 @@
  * + page + dpi — then laid out by the same table code, so tables come out in the same model with
  * `source: { kind: 'ocr', confidence }` on every cell.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DocumentError } from '../core/errors';
 import type { ExtractedDocument, OcrSummary } from '../core/model';
 import { SCHEMA_VERSION } from '../core/model';
@@ -97,11 +99,21 @@ async function writeCached(dir: string | undefined, sha256: string, r: OcrPageRe
   await rename(`${file}.tmp`, file);
 }
 
+/**
+ * The worker entry: src/node/ocr-worker.ts next to this file in dev and tests; in the built app
+ * out/main/ocr-worker.js (an entry of electron.vite.config.ts), while this module is bundled into
+ * out/main/chunks/ — so the entry is looked for beside this file and one folder up.
+ */
+export function ocrWorkerUrl(): URL {
+  if (import.meta.url.endsWith('.ts')) return new URL('./ocr-worker.ts', import.meta.url);
+  const candidates = ['./ocr-worker.js', '../ocr-worker.js'].map((rel) => new URL(rel, import.meta.url));
+  return candidates.find((u) => u.protocol !== 'file:' || existsSync(fileURLToPath(u))) ?? candidates[0]!;
+}
+
 /** Runs OCR of some pages in a worker thread; aborting terminates the worker. */
 function ocrInWorker(data: Uint8Array, pages: number[], dpi: number, signal: AbortSignal | undefined, onPage: (r: OcrPageResult) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const url = new URL(import.meta.url.endsWith('.ts') ? './ocr-worker.ts' : './ocr-worker.js', import.meta.url);
-    const worker = spawnWorker(url, { workerData: { data, pages, dpi } });
+    const worker = spawnWorker(ocrWorkerUrl(), { workerData: { data, pages, dpi } });
     const abort = (): void => {
       void worker.terminate();
       reject(new DocumentError('cancelled'));
