@@ -30,7 +30,12 @@ interface ReviewState {
   reviewedTables: Set<string>;
   reanchors: ReanchorRecord[];
   save: SaveState;
+  /** team sync: the server refuses this reviewer's writes — the review is shown, not changed */
+  readOnly: boolean;
+  setReadOnly: (readOnly: boolean) => void;
   load: (doc: ExtractedDocument) => Promise<void>;
+  /** reloads the open document's log from the database (entries arrived from team sync) */
+  refresh: () => Promise<void>;
   close: () => void;
   setCell: (ref: CellRef, text: string) => Promise<void>;
   undo: () => Promise<void>;
@@ -96,6 +101,8 @@ export const useReview = create<ReviewState>()((set, get) => {
     reviewedTables: new Set(),
     reanchors: [],
     save: { kind: 'idle' },
+    readOnly: false,
+    setReadOnly: (readOnly) => set({ readOnly }),
 
     load: (doc) =>
       serial(async () => {
@@ -117,6 +124,23 @@ export const useReview = create<ReviewState>()((set, get) => {
         set({ ...derived(log), reviewedTables: new Set(reviewed.map((r) => r.tableId)), reanchors });
       }),
 
+    refresh: () =>
+      serial(async () => {
+        const doc = get().doc;
+        if (!doc) return;
+        const db = reviewDb();
+        let log: CellEdit[];
+        try {
+          log = await loadEdits(db, doc.source.sha256);
+        } catch (e) {
+          if (get().doc === doc) set({ save: { kind: 'error', message: userMessage(e) } });
+          return;
+        }
+        if (get().doc !== doc) return;
+        set(derived(log));
+        useDocuments.getState().setFigures(doc.source.sha256, { editedCells: editedCellCount(log) });
+      }),
+
     close: () => {
       anchors = null;
       set({ doc: null, ...derived([]), pending: new Map(), reviewedTables: new Set(), reanchors: [] });
@@ -124,7 +148,8 @@ export const useReview = create<ReviewState>()((set, get) => {
 
     setCell: (ref, text) =>
       serial(async () => {
-        const { doc, changes } = get();
+        const { doc, changes, readOnly } = get();
+        if (readOnly) return;
         const printed = doc?.tables.find((t) => t.id === ref.tableId)?.rows[ref.row]?.[ref.col];
         const anchor = anchors?.anchorOf(ref);
         if (!doc || !printed || !anchor) return;
@@ -135,12 +160,14 @@ export const useReview = create<ReviewState>()((set, get) => {
 
     undo: () =>
       serial(async () => {
+        if (get().readOnly) return;
         const entry = undoEntry(get().log, stamp());
         if (entry) await commit(entry);
       }),
 
     redo: () =>
       serial(async () => {
+        if (get().readOnly) return;
         const entry = redoEntry(get().log, stamp());
         if (entry) await commit(entry);
       }),
