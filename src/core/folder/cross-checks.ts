@@ -6,6 +6,7 @@
  */
 import { checkDepartmentUnits } from './department-unit';
 import { identityFromFileName } from './identity';
+import type { ExtractedDocument } from '../model';
 import type { CrossFinding, FolderDocument, FolderReview, RelationResult } from './model';
 import type { Prepared } from './prepared';
 import { prepare } from './prepared';
@@ -16,6 +17,59 @@ import { checkYearOverYear } from './year-over-year';
 
 export interface FolderOptions {
   overrides?: RelationOverrides;
+  /**
+   * Kept between runs over the same folder: documents are prepared once per content (file name +
+   * sha256) and a relation re-runs only when one of its files changed, so re-checking a folder
+   * after one file changes costs that file and its relations.
+   */
+  cache?: FolderReviewCache;
+}
+
+interface RelationOutcome {
+  findings: CrossFinding[];
+  checked: number;
+  reasons: string[];
+}
+
+/** What reviewFolder may reuse from an earlier run (see FolderOptions.cache). */
+export class FolderReviewCache {
+  private prepared = new Map<string, Prepared>();
+  private outcomes = new Map<string, { outcome: RelationOutcome; depends: string[] }>();
+  /** relation comparisons actually run (not reused) in the last reviewFolder call */
+  ranLastTime = 0;
+
+  preparedFor(file: string, doc: ExtractedDocument): Prepared {
+    const key = `${file}|${doc.source.sha256}`;
+    let p = this.prepared.get(key);
+    if (!p) {
+      p = prepare(file, doc);
+      this.prepared.set(key, p);
+    }
+    return p;
+  }
+
+  /** The outcome of comparing `docs` (cached under `kind` + their contents + `extra`). */
+  outcome(kind: string, docs: readonly Prepared[], extra: string, run: () => RelationOutcome): RelationOutcome {
+    const depends = docs.map(contentKey);
+    const key = [kind, ...depends, extra].join('§');
+    const hit = this.outcomes.get(key);
+    if (hit) return hit.outcome;
+    const outcome = run();
+    this.ranLastTime++;
+    this.outcomes.set(key, { outcome, depends });
+    return outcome;
+  }
+
+  /** Drops what no longer belongs to the folder (files changed or removed). */
+  retain(prepared: ReadonlyMap<string, Prepared>): void {
+    const live = new Set([...prepared.values()].map(contentKey));
+    for (const k of this.prepared.keys()) if (!live.has(k)) this.prepared.delete(k);
+    for (const [k, o] of this.outcomes) if (!o.depends.every((d) => live.has(d))) this.outcomes.delete(k);
+  }
+}
+
+function contentKey(p: Prepared): string {
+  return `${p.file}|${p.doc.source.sha256}`;
 }
 
 function unreadable(d: FolderDocument): boolean {
@@ -23,8 +77,11 @@ function unreadable(d: FolderDocument): boolean {
 }
 
 export function reviewFolder(documents: readonly FolderDocument[], options: FolderOptions = {}): FolderReview {
+  const cache = options.cache ?? new FolderReviewCache();
+  cache.ranLastTime = 0;
   const prepared = new Map<string, Prepared>();
-  for (const d of documents) if (!unreadable(d)) prepared.set(d.file, prepare(d.file, d.doc!));
+  for (const d of documents) if (!unreadable(d)) prepared.set(d.file, cache.preparedFor(d.file, d.doc!));
+  cache.retain(prepared);
   const identities = documents.map((d) => ({ file: d.file, identity: prepared.get(d.file)?.identity ?? identityFromFileName(d.file) }));
   const relations = findRelations(
     identities.map((x, i) => ({ file: x.file, identity: x.identity, text: prepared.get(x.file)?.text, modifiedAt: documents[i]!.modifiedAt })),
@@ -74,7 +131,8 @@ export function reviewFolder(documents: readonly FolderDocument[], options: Fold
       } else open.push(r);
     }
     if (open.length === 0) continue;
-    const out = checkDepartmentUnits(prepared.get(deptFile)!, open.map((r) => prepared.get(r.files[1])!), missing);
+    const docs = [prepared.get(deptFile)!, ...open.map((r) => prepared.get(r.files[1])!)];
+    const out = cache.outcome('department-unit', docs, missing.join('|'), () => checkDepartmentUnits(docs[0]!, docs.slice(1), missing));
     findings.push(...out.findings);
     for (const r of open) {
       const own = out.reasons.filter((x) => x.includes(r.files[1]));
@@ -89,7 +147,7 @@ export function reviewFolder(documents: readonly FolderDocument[], options: Fold
       continue;
     }
     const [a, c] = [prepared.get(r.files[0])!, prepared.get(r.files[1])!];
-    const out = r.kind === 'versions' ? checkVersions(a, c) : checkYearOverYear(a, c);
+    const out = cache.outcome(r.kind, [a, c], '', () => (r.kind === 'versions' ? checkVersions(a, c) : checkYearOverYear(a, c)));
     findings.push(...out.findings);
     results.push({ ...r, status: 'checked', checked: out.checked, ...(out.reasons.length ? { reason: out.reasons.join('；') } : {}) });
   }
