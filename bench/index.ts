@@ -2,6 +2,7 @@
 import { benchChecks } from './checks.bench';
 import { benchExport } from './export.bench';
 import { benchExtraction } from './extraction.bench';
+import { benchOcr } from './ocr.bench';
 
 function fmt(n: number, digits = 1): string {
   return n.toFixed(digits);
@@ -20,6 +21,11 @@ async function main(): Promise<void> {
   );
   const exp = await benchExport();
   console.log(`${exp.name}: ${exp.ms} ms | baseline (exceljs, bare values) ${exp.baselineMs} ms, ratio ${fmt(exp.ratio, 2)}`);
+  const ocr = await benchOcr();
+  console.log(
+    `ocr: ${ocr.fixture}, 1 A4 page at ${ocr.dpi} dpi, ${ocr.lines} lines, ${ocr.cores} cores | text-layer parse of the source page ${fmt(ocr.textSeconds, 2)} s/page | ` +
+      `OCR ${fmt(ocr.ocrSeconds, 2)} s/page (target ≤ ${ocr.targetSeconds} s), cold ${fmt(ocr.coldSeconds, 2)} s | ratio ${fmt(ocr.ratio)} | peak RSS ${fmt(ocr.peakRssMb, 0)} MB (${fmt(ocr.baseRssMb, 0)} MB before the model)`,
+  );
 }
 
 await main();
