@@ -9,6 +9,7 @@ import type { DocIdentity } from '../core/folder/identity';
 import type { CrossFinding, RelationResult } from '../core/folder/model';
 import { relationTitle } from '../core/folder/relations';
 import type { ExtractedDocument } from '../core/model';
+import { amountValue } from './issues-sheet';
 import { KIND_LABELS, SEVERITY_LABELS } from './labels';
 import { writeList, type ListValue } from './list-sheet';
 
@@ -25,14 +26,6 @@ export const FOLDER_RELATIONS_SHEET = '文件关系';
 export const FOLDER_FINDINGS_SHEET = '全部问题';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
-
-function amount(decimal: string | null): ListValue {
-  if (decimal === null) return '';
-  const plain = decimal.replace(/,/g, '');
-  const m = /^-?\d+(?:\.(\d+))?$/.exec(plain);
-  if (!m) return decimal;
-  return { amount: Number(plain), numFmt: `#,##0.${'0'.repeat(Math.max(2, m[1]?.length ?? 0))}` };
-}
 
 function docLocation(doc: ExtractedDocument | null, f: Finding): string {
   if (!doc) return '';
@@ -99,10 +92,10 @@ export async function buildFolderWorkbook(input: FolderWorkbookInput): Promise<U
   );
   const rows: { severity: Severity; row: ListValue[] }[] = [];
   for (const f of input.findings) {
-    rows.push({ severity: f.severity, row: [f.documents.join(' ↔ '), '跨文件', relationTitle(f.rule.replace(/^folder\./, '') as RelationResult['kind']), SEVERITY_LABELS[f.severity], f.message, crossLocation(f), amount(f.expected), amount(f.actual), amount(f.difference), f.rule] });
+    rows.push({ severity: f.severity, row: [f.documents.join(' ↔ '), '跨文件', relationTitle(f.rule.replace(/^folder\./, '') as RelationResult['kind']), SEVERITY_LABELS[f.severity], f.message, crossLocation(f), amountValue(f.expected), amountValue(f.actual), amountValue(f.difference), f.rule] });
   }
   for (const d of input.documents) {
-    for (const f of d.findings) rows.push({ severity: f.severity, row: [d.file, '单文件', KIND_LABELS[f.kind] ?? f.kind, SEVERITY_LABELS[f.severity], f.message, docLocation(d.doc, f), amount(f.expected), amount(f.actual), amount(f.difference), f.rule] });
+    for (const f of d.findings) rows.push({ severity: f.severity, row: [d.file, '单文件', KIND_LABELS[f.kind] ?? f.kind, SEVERITY_LABELS[f.severity], f.message, docLocation(d.doc, f), amountValue(f.expected), amountValue(f.actual), amountValue(f.difference), f.rule] });
   }
   rows.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   writeList(

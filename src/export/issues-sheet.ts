@@ -46,7 +46,7 @@ function locationValue(loc: Location): ListValue {
  * 应为 / 实为 / 差额 as numbers a clerk can sort and filter, shown like the table sheets
  * (#,##0.00; more decimals when a 元 figure is quoted in 万元).
  */
-function amountValue(decimal: string | null): ListValue {
+export function amountValue(decimal: string | null): ListValue {
   if (decimal === null) return '';
   const plain = decimal.replace(/,/g, '');
   const m = /^-?\d+(?:\.(\d+))?$/.exec(plain);
