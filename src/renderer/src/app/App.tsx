@@ -13,6 +13,7 @@ import { ConflictDialog } from '../features/review-package/ConflictDialog';
 import { ReviewPackageNotice } from '../features/review-package/ReviewPackageButtons';
 import { OfficeSourceView } from '../features/source/OfficeSourceView';
 import { DatabaseNotice } from '../features/storage/DatabaseNotice';
+import { ConflictPanel } from '../features/sync/ConflictPanel';
 import { NarrativeList } from '../features/tables/NarrativeList';
 import { TableList } from '../features/tables/TableList';
 import { TableView } from '../features/tables/TableView';
@@ -87,6 +88,7 @@ export function App(): ReactElement {
       </div>
       <TextOfferButton />
       <ConflictDialog />
+      <ConflictPanel />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { AnnotationsToggle } from '../features/annotations/AnnotationButtons';
 import { ExportButtons } from '../features/export/ExportButtons';
 import { ReviewPackageButtons } from '../features/review-package/ReviewPackageButtons';
+import { SyncStatus } from '../features/sync/SyncStatus';
 import { STRINGS } from '../strings';
 import { useReview, type SaveState } from '../stores/review';
 import { useSettings } from '../stores/settings';
@@ -58,6 +59,7 @@ export function AppHeader(): ReactElement {
       <SaveIndicator save={save} />
       <ExportButtons />
       <ReviewPackageButtons />
+      <SyncStatus />
       <span className="toolbar-gap" />
       <AnnotationsToggle />
       {settingsError ? <span className="status-error">{STRINGS.header.settingsFailed(settingsError)}</span> : null}

@@ -2,6 +2,7 @@ import { useState, type ReactElement } from 'react';
 import type { AnnotationCategory, AnnotationStatus } from '../../../../core/review/model';
 import type { AnnotationEvent } from '../../db/database';
 import { STRINGS } from '../../strings';
+import { useReview } from '../../stores/review';
 import { useWorkspace } from '../../stores/workspace';
 import { authorName, formatTime } from './format';
 import { CATEGORIES, STATUSES } from './labels';
@@ -43,6 +44,7 @@ export function AnnotationDetail(): ReactElement | null {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
   const [reply, setReply] = useState('');
+  const readOnly = useReview((s) => s.readOnly);
   if (!openId || !annotation) return null;
   const shownDoc = doc?.source.sha256 === annotation.fileHash ? doc : null;
   const store = useAnnotations.getState();
@@ -53,6 +55,7 @@ export function AnnotationDetail(): ReactElement | null {
         <select
           aria-label={STRINGS.annotations.categoryLabel}
           className={`annotation-category category-${annotation.category}`}
+          disabled={readOnly}
           value={annotation.category}
           onChange={(e) => void store.edit(annotation.id, { category: e.target.value as AnnotationCategory })}
         >
@@ -65,6 +68,7 @@ export function AnnotationDetail(): ReactElement | null {
         <select
           aria-label={STRINGS.annotations.statusLabel}
           className={`annotation-status status-${annotation.status}`}
+          disabled={readOnly}
           value={annotation.status}
           onChange={(e) => void store.edit(annotation.id, { status: e.target.value as AnnotationStatus })}
         >
@@ -112,6 +116,7 @@ export function AnnotationDetail(): ReactElement | null {
           </p>
           <button
             type="button"
+            disabled={readOnly}
             onClick={() => {
               setText(annotation.text);
               setEditing(true);
@@ -143,8 +148,8 @@ export function AnnotationDetail(): ReactElement | null {
           void store.reply(annotation.id, reply).then((ok) => ok && setReply(''));
         }}
       >
-        <input aria-label={STRINGS.annotations.reply} placeholder={STRINGS.annotations.replyPlaceholder} value={reply} onChange={(e) => setReply(e.target.value)} />
-        <button type="submit" disabled={!reply.trim()}>
+        <input aria-label={STRINGS.annotations.reply} placeholder={STRINGS.annotations.replyPlaceholder} value={reply} disabled={readOnly} onChange={(e) => setReply(e.target.value)} />
+        <button type="submit" disabled={readOnly || !reply.trim()}>
           {STRINGS.annotations.reply}
         </button>
       </form>

@@ -11,6 +11,7 @@ import type { AnnotationEvent, AnnotationMoveRecord } from '../../db/database';
 import { reviewDb } from '../../db/database';
 import { saveAnnotationChange } from '../../db/annotation-repo';
 import { monotonicNow, newId } from '../../review/ids';
+import { useReview } from '../../stores/review';
 import { useSettings } from '../../stores/settings';
 import { addReply, createAnnotation, editAnnotation, type AnnotationChange, type AnnotationPatch, type Stamp } from './annotation-ops';
 import { NO_FILTER, type AnnotationFilter } from './filters';
@@ -87,7 +88,8 @@ export const useAnnotations = create<AnnotationsState>()((set, get) => {
   let queue: Promise<unknown> = Promise.resolve();
 
   async function commit(change: AnnotationChange | null): Promise<boolean> {
-    if (!change) return false;
+    // read-only review (team sync without write rights): nothing is written
+    if (!change || useReview.getState().readOnly) return false;
     const run = queue.then(async () => {
       set({ save: { kind: 'saving' } });
       try {
@@ -130,7 +132,10 @@ export const useAnnotations = create<AnnotationsState>()((set, get) => {
     setScope: (scope) => set({ scope }),
     setFilter: (filter) => set((s) => ({ filter: { ...s.filter, ...filter } })),
     open: (openId) => set({ openId, history: [], draft: null, notice: null, paneOpen: openId !== null || get().paneOpen }),
-    startDraft: (draft) => set({ draft, offer: null, drawing: false, paneOpen: true, notice: null, save: { kind: 'idle' } }),
+    startDraft: (draft) => {
+      if (useReview.getState().readOnly) return;
+      set({ draft, offer: null, drawing: false, paneOpen: true, notice: null, save: { kind: 'idle' } });
+    },
     cancelDraft: () => set({ draft: null }),
     setRange: (range, rangeStart) => set({ range, rangeStart }),
     setDrawing: (drawing) => set({ drawing, offer: null }),

@@ -43,7 +43,7 @@ export function TableGrid({ table }: { table: Table }): ReactElement {
     [printed, table.id, changes, pending, tints, marks],
   );
   const columns = useMemo(
-    () => columnDefs(table, { onEdit: (row, col, text) => void useReview.getState().setCell({ tableId: table.id, row, col }, text) }),
+    () => columnDefs(table, { onEdit: (row, col, text) => void useReview.getState().setCell({ tableId: table.id, row, col }, text), canEdit: () => !useReview.getState().readOnly }),
     [table],
   );
 

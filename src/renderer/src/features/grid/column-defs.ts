@@ -35,6 +35,8 @@ function columnWidth(table: Table, col: number, name: string): number {
 export interface ColumnCallbacks {
   /** a cell's text was changed in the editor */
   onEdit: (row: number, col: number, text: string) => void;
+  /** false: the review is read-only (team sync without write rights) */
+  canEdit?: () => boolean;
 }
 
 export function columnDefs(table: Table, callbacks: ColumnCallbacks): (ColDef<GridRowView> | ColGroupDef<GridRowView>)[] {
@@ -58,7 +60,7 @@ export function columnDefs(table: Table, callbacks: ColumnCallbacks): (ColDef<Gr
         if (p.data) callbacks.onEdit(p.data.index, col, typeof p.newValue === 'string' ? p.newValue : String(p.newValue ?? ''));
         return false;
       },
-      editable: (p: EditableCallbackParams<GridRowView>) => !!p.data?.cells[col],
+      editable: (p: EditableCallbackParams<GridRowView>) => !!p.data?.cells[col] && (callbacks.canEdit?.() ?? true),
       colSpan: (p) => p.data?.cells[col]?.colSpan ?? 1,
       // Body rowSpans: a position covered from above joins the span of the row it starts in. Only
       // columns that have one get the callback: AG Grid re-evaluates spans while scrolling.
