@@ -9,7 +9,7 @@ import type { Matrix } from '../core/pdf/geometry';
 import type { PdfDocument, PdfPage } from '../core/pdf/pdfjs-types';
 import type { OcrLine, OcrPageResult } from '../ocr/page-content';
 import { cleanOcrText, pixelBoxToPoints, pixelRulingsToPoints } from '../ocr/page-content';
-import type { RasterPage } from '../ocr/raster-grid';
+import type { GrayImage, RasterPage } from '../ocr/raster-grid';
 import { analysePage, crop } from '../ocr/raster-grid';
 import { loadPdfjsForNode } from './pdfjs-node';
 import { Recognizer } from './ocr-recognizer';
@@ -37,7 +37,8 @@ interface CanvasFactory {
   destroy(c: unknown): void;
 }
 
-async function render(page: PdfPage, scale: number, rotation: number): Promise<{ rgba: Uint8ClampedArray; width: number; height: number; userToReading: Matrix; size: [number, number] }> {
+/** Renders a page onto a white canvas at `scale` pixels per point, turned by `rotation` degrees. */
+export async function renderPage(page: PdfPage, scale: number, rotation: number): Promise<{ rgba: Uint8ClampedArray; width: number; height: number; userToReading: Matrix; size: [number, number] }> {
   const viewport = page.getViewport({ scale, rotation });
   const unit = page.getViewport({ scale: 1, rotation });
   const width = Math.ceil(viewport.width);
@@ -54,13 +55,18 @@ async function render(page: PdfPage, scale: number, rotation: number): Promise<{
   return { rgba, width, height, userToReading: Array.from(unit.transform) as Matrix, size: [unit.width, unit.height] };
 }
 
+/** The image of one text line as the recogniser is given it: padded, clipped to its ruled cell. */
+export function lineImage(raster: RasterPage, l: RasterPage['lines'][number]): GrayImage {
+  const h = l.y1 - l.y0;
+  const pad = Math.max(2, Math.round(0.25 * Math.max(h, raster.lineHeight * 0.8)));
+  return crop(raster.image, l, pad, l.clip);
+}
+
 async function readLines(raster: RasterPage, rec: Recognizer, signal?: AbortSignal, limit = Infinity): Promise<OcrLine[]> {
   const out: OcrLine[] = [];
   for (const l of raster.lines.slice(0, limit)) {
     if (signal?.aborted) throw new Error('cancelled');
-    const h = l.y1 - l.y0;
-    const pad = Math.max(2, Math.round(0.25 * Math.max(h, raster.lineHeight * 0.8)));
-    const r = await rec.recognize(crop(raster.image, l, pad, l.clip));
+    const r = await rec.recognize(lineImage(raster, l));
     const text = cleanOcrText(r.text);
     if (!text) continue;
     out.push({ text, probs: r.probs.map((p) => Math.round(p * 1000) / 1000), box: pixelBoxToPoints(l, raster.scale), cell: l.cell });
@@ -93,10 +99,10 @@ export async function ocrPage(page: PdfPage, pageNumber: number, dpi: number, si
   if (Math.min(unit.width, unit.height) < 144) {
     return done({ ...base, problem: { messageZh: `第${pageNumber}页尺寸过小（${Math.round(unit.width)}×${Math.round(unit.height)} 点），无法识别。`, message: `page ${pageNumber} is too small to read (${Math.round(unit.width)}×${Math.round(unit.height)} pt)` } });
   }
-  let best: { raster: RasterPage; lines: OcrLine[]; rendered: Awaited<ReturnType<typeof render>>; score: number } | null = null;
+  let best: { raster: RasterPage; lines: OcrLine[]; rendered: Awaited<ReturnType<typeof renderPage>>; score: number } | null = null;
   for (const turn of [0, 90, 270]) {
     const rotation = (page.rotate + turn) % 360;
-    const rendered = await render(page, scale, rotation);
+    const rendered = await renderPage(page, scale, rotation);
     const raster = analysePage(rendered.rgba, rendered.width, rendered.height, scale);
     if (raster.inkShare < 0.0005 || raster.lines.length === 0) {
       return done({ ...base, problem: { messageZh: `第${pageNumber}页是空白图像，没有可识别的文字。`, message: `page ${pageNumber} is a blank image: nothing to read` } });
