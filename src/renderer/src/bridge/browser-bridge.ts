@@ -21,6 +21,8 @@ export interface BrowserBridgeOptions {
    * writes one workbook into it. Without such an endpoint, choosing a directory is refused.
    */
   exportUrl: string;
+  /** a team-sync database to start with (end-to-end tests: `?sync=<url>`); '' = sync off */
+  syncUrl?: string;
 }
 
 const SETTINGS_KEY = 'proofreader.settings';
@@ -62,6 +64,7 @@ export function defaultBridgeOptions(): BrowserBridgeOptions {
     pdfjsAssetsUrl: new URL('pdfjs/', location.href).href,
     pollMs: Number(params.get('poll') ?? 1000),
     exportUrl: new URL(params.get('export') ?? '/__export/', location.href).href,
+    syncUrl: params.get('sync') ? new URL(params.get('sync')!, location.href).href : '',
   };
 }
 
@@ -73,7 +76,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
   const listeners: Listeners = { 'folder:changed': new Set(), 'document:progress': new Set() };
   let folderName: string | null = null;
   let available = false;
-  let syncConnection: SyncConnection = { url: '', username: '', password: '' };
+  let syncConnection: SyncConnection = { url: options.syncUrl ?? '', username: '', password: '' };
   let worker: Worker | null = null;
   let nextRequest = 1;
   const pending = new Map<number, { resolve: (d: ExtractedDocument) => void; reject: (e: unknown) => void; onProgress: (p: number) => void }>();

@@ -42,6 +42,8 @@ async function refreshShown(files: readonly string[]): Promise<void> {
 export const useSync = createSyncStore({
   db: reviewDb,
   loadPouch: async () => (await import('pouchdb-browser')).default as PouchStatic,
+  // the replica lives in IndexedDB next to the review database
+  localOptions: { adapter: 'idb' },
   connection: () => invoke('sync:connection', undefined),
   me: () => useSettings.getState().settings.reviewerName,
   folderFiles,

@@ -90,7 +90,8 @@ describe('viewOf', () => {
     expect(viewOf({ ...status, phase: 'off', readOnly: true })).toMatchObject({ state: 'off', readOnly: false });
   });
   it('names the replica by the database, never by the credentials', () => {
-    expect(replicaName('https://u:secret@couch.example:6984/budget-01/?x=1')).toBe('team-replica:https://couch.example:6984/budget-01');
+    expect(replicaName('https://u:secret@couch.example:6984/budget-01/?x=1')).toBe('team-replica_https_couch.example_6984_budget-01');
+    expect(replicaName('http://127.0.0.1:5984/dept')).not.toMatch(/:\/\//);
   });
   it('lists only unresolved sync conflicts of the folder', () => {
     const c = (id: string, fileHash: string, resolved = false) => ({ id, fileHash, source: '', importedAt: 0, conflict: {} as never, ...(resolved ? { resolution: { choice: 'local' as const, by: 'x', at: 1 } } : {}) });

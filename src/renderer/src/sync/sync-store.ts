@@ -85,14 +85,19 @@ export function viewOf(status: SyncStatus): SyncView {
   }
 }
 
-/** The replica's name for a team database: the URL without credentials, query or fragment. */
+/**
+ * The local replica's name for a team database: from the URL without credentials, query or
+ * fragment, and never containing "://" (PouchDB would take such a name for a remote database).
+ */
 export function replicaName(url: string): string {
+  let where = url;
   try {
     const u = new URL(url);
-    return `team-replica:${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
+    where = `${u.protocol.replace(':', '')}_${u.host}${u.pathname.replace(/\/+$/, '')}`;
   } catch {
-    return `team-replica:${url}`;
+    // not a URL: its characters are made safe below
   }
+  return `team-replica_${where.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
 }
 
 export function unresolvedSyncConflicts(all: readonly StoredConflict[], files: ReadonlySet<string> | null): StoredConflict[] {
