@@ -48,6 +48,19 @@ function runRule(rule: Rule, ctx: CheckContext, findings: Finding[], coverage: R
 }
 
 /** Runs all checks on a document. */
+/**
+ * An error that rests on a cell OCR could not read with certainty may be the OCR's misreading, not
+ * the publication's: it is a warning until the clerk has checked that cell against the page.
+ */
+function withOcrDoubt(f: Finding, document: ExtractedDocument): Finding {
+  if (f.severity !== 'error' || f.cells.length === 0) return f;
+  const doubtful = f.cells.some((c) => {
+    const cell = document.tables.find((t) => t.id === c.table)?.rows[c.row]?.[c.col];
+    return cell?.source?.kind === 'ocr' && cell.source.flagged === true;
+  });
+  return doubtful ? { ...f, severity: 'warning', message: `${f.message}（涉及 OCR 识别不确定的单元格，请先对照原页核对）` } : f;
+}
+
 export function runChecks(document: ExtractedDocument, options?: CheckOptions): CheckReport {
   const resolved = resolveOptions(options);
   const rd = recognizeDocument(document);
@@ -71,6 +84,6 @@ export function runChecks(document: ExtractedDocument, options?: CheckOptions): 
   // One finding per id (two rules may reach the same cells by different paths).
   const unique = new Map<string, Finding>();
   for (const f of findings) if (!unique.has(f.id)) unique.set(f.id, f);
-  const sorted = [...unique.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const sorted = [...unique.values()].map((f) => withOcrDoubt(f, document)).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { findings: sorted, coverage };
 }

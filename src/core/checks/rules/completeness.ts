@@ -129,6 +129,49 @@ function runImagePages(ctx: CheckContext): RuleResult {
   return { findings: [finding], checked: source.pages };
 }
 
+const OCR_REASONS: Record<string, string> = {
+  'low-probability': '字符置信度低',
+  'ambiguous-character': '有易混字符',
+  'separator-groups': '千分位分组不对',
+  'decimal-places': '小数位数不对',
+  'foreign-character': '数字中有非数字字符',
+};
+
+/**
+ * Cells read by OCR whose characters are uncertain: each one is a warning at the cell, so the
+ * next-finding key visits it and a clerk compares it with the page before trusting any sum.
+ */
+function runOcrUncertain(ctx: CheckContext): RuleResult {
+  const { source, tables } = ctx.rd.doc;
+  const ocrPages = source.ocr?.pages ?? [];
+  if (ocrPages.length === 0) return { findings: [], checked: 0, notRun: '没有由 OCR 识别的页面' };
+  const findings: Finding[] = [];
+  let checked = 0;
+  for (const table of tables) {
+    table.rows.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        if (cell?.source?.kind !== 'ocr' || !cell.text) return;
+        checked++;
+        if (!cell.source.flagged) return;
+        const why = (cell.source.reasons ?? []).map((x) => OCR_REASONS[x] ?? x).join('、') || '识别不确定';
+        findings.push(
+          makeFinding({
+            rule: 'completeness.ocr-uncertain',
+            kind: 'completeness',
+            severity: 'warning',
+            message: `第 ${cell.page} 页「${table.title ?? table.id}」OCR 识别的“${cell.text}”不确定（${why}，置信度 ${cell.source.confidence.toFixed(2)}）：请对照原页核对。`,
+            location: ['ocr-uncertain', table.title ?? table.id, cell.page, r, c],
+            cells: [{ table: table.id, row: r, col: c }],
+            actual: cell.text,
+          }),
+        );
+      });
+    });
+  }
+  return { findings, checked: Math.max(checked, 1) };
+}
+
 export const mandatoryTablesRule: Rule = { id: 'completeness.mandatory', title: '必须公开的表格齐全', kind: 'completeness', run: runMandatory };
 export const emptyTablesRule: Rule = { id: 'completeness.empty-tables', title: '空表注明原因，表注与内容一致', kind: 'completeness', run: runEmpty };
 export const imagePagesRule: Rule = { id: 'completeness.image-pages', title: '每一页都有可读文字（没有只含图片的扫描页）', kind: 'completeness', run: runImagePages };
+export const ocrUncertainRule: Rule = { id: 'completeness.ocr-uncertain', title: 'OCR 识别不确定的单元格已逐一核对', kind: 'completeness', run: runOcrUncertain };

@@ -3,7 +3,7 @@
  * rules from the fact index.
  */
 import type { FactIndex } from '../facts';
-import { emptyTablesRule, imagePagesRule, mandatoryTablesRule } from './completeness';
+import { emptyTablesRule, imagePagesRule, mandatoryTablesRule, ocrUncertainRule } from './completeness';
 import type { Rule } from './context';
 import { codeNamesRule, departmentNameRule } from './naming';
 import { narrativeRules, unitRules } from './narrative';
@@ -24,5 +24,5 @@ export const RULES_AFTER_FACTS: readonly ((facts: FactIndex) => Rule[])[] = [
         }),
     ),
   ],
-  () => [mandatoryTablesRule, emptyTablesRule, imagePagesRule],
+  () => [mandatoryTablesRule, emptyTablesRule, imagePagesRule, ocrUncertainRule],
 ];
