@@ -11,7 +11,7 @@ export const SCHEMA_VERSION = 1;
  * SCHEMA_VERSION: bump it whenever an extractor change alters what a document extracts to, so
  * cached results from the older extractor are re-parsed instead of reused.
  */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 /**
  * [x0, y0, x1, y1] in PDF points, pdf.js user space of the page (origin bottom-left).

@@ -53,6 +53,40 @@ describe('ParsePool with the real worker', () => {
   });
 });
 
+describe('ParsePool with OCR', () => {
+  it('reads a scanned page in the worker (cells marked as OCR), and a second parse comes from the OCR cache', async () => {
+    const scanned = join(import.meta.dirname, '../../../tests/fixtures/scanned/two-tables-300dpi.pdf');
+    const cacheDir = join(dir, 'ocr-cache');
+    const pool = new ParsePool({ ...base, maxHeapMb: 1024, maxMemoryMb: 2048, ocr: { cacheDir } });
+    const progress: number[] = [];
+    const first = await pool.parse(scanned, (p) => progress.push(p)).result;
+    const t = performance.now();
+    const second = await pool.parse(scanned).result;
+    const secondMs = performance.now() - t;
+    await pool.close();
+    expect(first.kind).toBe('document');
+    if (first.kind !== 'document' || second.kind !== 'document') return;
+    expect(first.document.source.ocr?.pages).toEqual([1]);
+    expect(first.document.tables.length).toBe(2);
+    const cells = first.document.tables.flatMap((tb) => tb.rows.flat()).filter((c) => c?.text);
+    expect(cells.length).toBeGreaterThan(10);
+    for (const c of cells) expect(c!.source?.kind).toBe('ocr');
+    expect(progress.at(-1)).toBe(1);
+    expect(second.document.tables).toEqual(first.document.tables);
+    // the cache spares the recognition (seconds); only the page render and layout remain
+    expect(secondMs).toBeLessThan(5_000);
+  }, 120_000);
+
+  it('without the OCR option the same page is only listed as picture-only', async () => {
+    const scanned = join(import.meta.dirname, '../../../tests/fixtures/scanned/two-tables-300dpi.pdf');
+    const pool = new ParsePool(base);
+    const outcome = await pool.parse(scanned).result;
+    await pool.close();
+    // a picture-only PDF is refused with its own message
+    expect(outcome).toMatchObject({ kind: 'error', error: { code: 'no-text-layer' } });
+  });
+});
+
 describe('ParsePool with a hostile extractor', () => {
   const hostile = (overrides: Partial<ParsePoolOptions> = {}): ParsePool => new ParsePool({ ...base, workerEntry: hostileEntry, ...overrides });
 
@@ -81,6 +115,15 @@ describe('ParsePool with a hostile extractor', () => {
     expect(await hung.result).toMatchObject({ kind: 'error', error: { code: 'timeout' } });
     expect((await next.result).kind).toBe('document');
     expect(pool.stats.timedOut).toBe(1);
+    await pool.close();
+  });
+
+  it('a parse that keeps reporting progress (page after page of OCR) runs past the time limit', { timeout: 120_000 }, async () => {
+    // slow.pdf: 100 progress reports 50 ms apart (5 s in all), the limit 3 s
+    const pool = hostile({ timeoutMs: 3_000 });
+    const outcome = await pool.parse(file('slow.pdf')).result;
+    expect(outcome.kind).toBe('document');
+    expect(pool.stats.timedOut).toBe(0);
     await pool.close();
   });
 

@@ -29,7 +29,15 @@ export interface ParsePoolOptions {
    * ceiling after a file, so leaks and fragmentation cannot accumulate (a restart costs ~1 s)
    */
   recycleAfterJobs?: number;
+  /**
+   * OCR of pages without a usable text layer (docs/ocr.md), cached in this directory; absent: such
+   * pages are only listed as picture-only. OCR runs inside the parse worker.
+   */
+  ocr?: { cacheDir: string };
 }
+
+/** A job that keeps reporting progress (OCR of a long scan) may run this many timeouts in all. */
+const MAX_TIMEOUTS_WITH_PROGRESS = 10;
 
 export interface PoolStats {
   started: number;
@@ -58,6 +66,8 @@ interface Slot {
   job: Job | null;
   served: number;
   timer: NodeJS.Timeout | null;
+  /** when the current job started (ms) */
+  startedAt: number;
   /** the worker's last reported heap + ArrayBuffer bytes */
   memory: number;
 }
@@ -72,7 +82,7 @@ export class ParsePool {
   private closed = false;
 
   constructor(private readonly options: ParsePoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.concurrency) }, () => ({ worker: null, job: null, served: 0, timer: null, memory: 0 }));
+    this.slots = Array.from({ length: Math.max(1, options.concurrency) }, () => ({ worker: null, job: null, served: 0, timer: null, startedAt: 0, memory: 0 }));
   }
 
   /** Queues a file; the returned promise never rejects. */
@@ -138,15 +148,28 @@ export class ParsePool {
     slot.job = job;
     slot.served++;
     const worker = slot.worker ?? this.createWorker(slot);
+    slot.startedAt = Date.now();
+    this.armTimeout(slot);
+    worker.postMessage({ type: 'parse', jobId: job.id, path: job.path } satisfies ToWorker);
+  }
+
+  /**
+   * The time limit counts from the start or the last progress report: a file still advancing (page
+   * after page of OCR) is not hung, up to MAX_TIMEOUTS_WITH_PROGRESS limits in all.
+   */
+  private armTimeout(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    const hardStop = slot.startedAt + MAX_TIMEOUTS_WITH_PROGRESS * this.options.timeoutMs;
+    const wait = Math.max(0, Math.min(this.options.timeoutMs, hardStop - Date.now()));
     slot.timer = setTimeout(() => {
       this.stats.timedOut++;
-      this.finish(slot, fail(new DocumentError('timeout', `${Math.round(this.options.timeoutMs / 1000)} 秒`)), true);
-    }, this.options.timeoutMs);
-    worker.postMessage({ type: 'parse', jobId: job.id, path: job.path } satisfies ToWorker);
+      this.finish(slot, fail(new DocumentError('timeout', `${Math.round((Date.now() - slot.startedAt) / 1000)} 秒`)), true);
+    }, wait);
   }
 
   private createWorker(slot: Slot): Worker {
     const worker = spawnWorker(this.options.workerEntry, {
+      ...(this.options.ocr ? { workerData: { ocrCacheDir: this.options.ocr.cacheDir } } : {}),
       resourceLimits: {
         maxOldGenerationSizeMb: this.options.maxHeapMb,
         maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(this.options.maxHeapMb / 8))),
@@ -189,7 +212,10 @@ export class ParsePool {
         }
         return;
       case 'progress':
-        if (job?.id === message.jobId && message.total > 0) job.onProgress(Math.min(1, message.done / message.total));
+        if (job?.id === message.jobId && message.total > 0) {
+          job.onProgress(Math.min(1, message.done / message.total));
+          this.armTimeout(slot);
+        }
         return;
       case 'result':
         if (job?.id === message.jobId) this.finish(slot, { kind: 'document', document: message.document }, false);
