@@ -18,6 +18,6 @@ export function samplesFolder(location: AppLocation): string {
 }
 
 /** Subdirectories of userData. */
-export function userDataPaths(userData: string): { settingsDir: string; cacheDir: string } {
-  return { settingsDir: userData, cacheDir: join(userData, 'parse-cache') };
+export function userDataPaths(userData: string): { settingsDir: string; cacheDir: string; ocrCacheDir: string } {
+  return { settingsDir: userData, cacheDir: join(userData, 'parse-cache'), ocrCacheDir: join(userData, 'ocr-cache') };
 }
