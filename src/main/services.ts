@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { PARSER_VERSION, SCHEMA_VERSION } from '../core/model';
 import { userDataPaths } from './app-paths';
 import { ParseCache } from './cache/parse-cache';
+import { FolderReviewService, attachFolderReview } from './folder/folder-review';
 import type { ParsePoolOptions } from './parse/parse-pool';
 import { ParsePool } from './parse/parse-pool';
 import { SettingsStore } from './settings/settings-store';
@@ -34,6 +35,8 @@ export interface Services {
   cache: ParseCache;
   pool: ParsePool;
   workspace: Workspace;
+  /** the whole-folder review of the workspace's folder (relations, cross-document findings) */
+  folderReview: FolderReviewService;
   close(): Promise<void>;
 }
 
@@ -67,8 +70,10 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   const sync = await SyncCredentialStore.open(paths.settingsDir, options.cipher ?? null);
   const cache = await ParseCache.open(paths.cacheDir, { schemaVersion: SCHEMA_VERSION, parserVersion: PARSER_VERSION });
   await cache.removeInterruptedWrites();
-  const pool = new ParsePool({ ...DEFAULT_POOL, ...options.pool, workerEntry: options.workerEntry });
+  const pool = new ParsePool({ ...DEFAULT_POOL, ocr: { cacheDir: paths.ocrCacheDir }, ...options.pool, workerEntry: options.workerEntry });
   const workspace = new Workspace({ ...options.workspace, cache, parser: pool, log: options.log });
+  const folderReview = await FolderReviewService.open({ workspace, storeDir: paths.settingsDir, log: options.log });
+  attachFolderReview(workspace, folderReview);
   await workspace.setFolder(await initialFolder(settings.get().folder, options.samplesFolder));
   return {
     settings,
@@ -76,6 +81,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     cache,
     pool,
     workspace,
+    folderReview,
     async close() {
       await workspace.close();
       await pool.close();

@@ -5,6 +5,8 @@
  */
 import type { ExtractedDocument } from '../core/model';
 import type { SerializedDocumentError } from '../core/errors';
+import type { CrossFinding, FolderReview, RelationResult } from '../core/folder/model';
+import type { RelationOverrides } from '../core/folder/relations';
 
 export type SourceFormat = 'pdf' | 'docx' | 'xlsx' | 'xls';
 
@@ -58,6 +60,19 @@ export interface SyncConnection {
   password: string;
 }
 
+/**
+ * The whole-folder review (docs/folder-review.md): every listed file's identity, the relations
+ * between files (found, or the clerk's pairs) and the cross-document findings, with the clerk's
+ * overrides for this folder. Files still queued or parsing are left out until they are parsed.
+ */
+export interface FolderReviewResult {
+  identities: FolderReview['identities'];
+  relations: RelationResult[];
+  findings: CrossFinding[];
+  /** the clerk's pairs and unpairs for this folder, as stored */
+  overrides: RelationOverrides;
+}
+
 /** Renderer → main requests. `args` is one structured-cloneable value (or undefined). */
 export interface Commands {
   'folder:state': { args: undefined; result: FolderState };
@@ -83,6 +98,10 @@ export interface Commands {
   'sync:set': { args: { url: string; username: string; password?: string }; result: SyncSettingsView };
   /** the connection with its password, for this session; null when sync is off */
   'sync:connection': { args: undefined; result: SyncConnection | null };
+  /** the review of the current folder (re-run only when a file or the overrides changed) */
+  'folder:review': { args: undefined; result: FolderReviewResult };
+  /** replaces the folder's relation overrides (files must be files of the folder), then reviews */
+  'folder:relations:set': { args: RelationOverrides; result: FolderReviewResult };
 }
 
 /** Main → renderer notifications. */
@@ -111,6 +130,8 @@ export const COMMAND_NAMES = [
   'sync:get',
   'sync:set',
   'sync:connection',
+  'folder:review',
+  'folder:relations:set',
 ] as const satisfies readonly CommandName[];
 
 export const EVENT_NAMES = ['folder:changed', 'document:progress'] as const satisfies readonly EventName[];

@@ -64,6 +64,8 @@ function setup(overrides: Partial<AllHandlers> = {}): { ipc: FakeIpcMain; logged
     'sync:get': fail,
     'sync:set': fail,
     'sync:connection': fail,
+    'folder:review': fail,
+    'folder:relations:set': fail,
     ...fileHandlers({ dialogs, grants: new ExportGrants(), defaultSaveDirectory: outsideDir }),
     ...overrides,
   } satisfies AllHandlers;

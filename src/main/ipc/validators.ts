@@ -3,6 +3,7 @@
  * must not be able to read or write arbitrary files). Each validator returns the typed args or
  * throws IpcError('invalid-argument'); path containment is checked later against the real folder.
  */
+import type { RelationKind, RelationOverrides } from '../../core/folder/relations';
 import type { CommandName, Commands, SaveKind, Settings } from '../../shared/ipc-contract';
 import { IpcError } from './ipc-error';
 import { parseRelativePath } from './path-guard';
@@ -56,6 +57,50 @@ function documentArgs(value: unknown): { relativePath: string } {
   return { relativePath: parseRelativePath(r.relativePath).join('/') };
 }
 
+const RELATION_KINDS: readonly RelationKind[] = ['versions', 'department-unit', 'year-over-year'];
+export const MAX_RELATION_OVERRIDES = 2000;
+
+function relationFiles(value: unknown, field: string): [string, string] {
+  if (!Array.isArray(value) || value.length !== 2) throw invalid(`${field}.files 须为两个文件`);
+  const files = value.map((f) => parseRelativePath(f).join('/')) as [string, string];
+  if (files[0] === files[1]) throw invalid(`${field}.files 须为两个不同的文件`);
+  return files;
+}
+
+function relationKind(value: unknown, field: string): RelationKind {
+  if (!RELATION_KINDS.includes(value as RelationKind)) throw invalid(`${field}.kind 无效`);
+  return value as RelationKind;
+}
+
+function overrideList(value: unknown, field: string): unknown[] {
+  if (!Array.isArray(value)) throw invalid(`${field} 必须是数组`);
+  if (value.length > MAX_RELATION_OVERRIDES) throw invalid(`${field} 过多`);
+  return value;
+}
+
+/**
+ * The clerk's relation overrides: `{pairs?: [{kind, files: [a, b]}], unpairs?: [{kind?, files}]}`,
+ * files as relative paths of the folder (whether they are listed is checked by the handler).
+ */
+export function relationOverridesArgs(value: unknown): RelationOverrides {
+  const r = record(value, [], ['pairs', 'unpairs']);
+  const out: RelationOverrides = { pairs: [], unpairs: [] };
+  if ('pairs' in r) {
+    out.pairs = overrideList(r.pairs, 'pairs').map((p, i) => {
+      const x = record(p, ['kind', 'files']);
+      return { kind: relationKind(x.kind, `pairs[${i}]`), files: relationFiles(x.files, `pairs[${i}]`) };
+    });
+  }
+  if ('unpairs' in r) {
+    out.unpairs = overrideList(r.unpairs, 'unpairs').map((p, i) => {
+      const x = record(p, ['files'], ['kind']);
+      const files = relationFiles(x.files, `unpairs[${i}]`);
+      return 'kind' in x && x.kind !== undefined ? { kind: relationKind(x.kind, `unpairs[${i}]`), files } : { files };
+    });
+  }
+  return out;
+}
+
 const SAVE_KINDS: readonly SaveKind[] = ['xlsx', 'json'];
 
 export const VALIDATORS: { [K in CommandName]: Validator<K> } = {
@@ -104,4 +149,6 @@ export const VALIDATORS: { [K in CommandName]: Validator<K> } = {
     return out;
   },
   'sync:connection': noArgs,
+  'folder:review': noArgs,
+  'folder:relations:set': relationOverridesArgs,
 };

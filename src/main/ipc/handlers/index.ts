@@ -1,4 +1,5 @@
 /** All command handlers, one module per domain, joined into the full contract map. */
+import { FolderReviewService, folderReviewOf } from '../../folder/folder-review';
 import type { SettingsStore } from '../../settings/settings-store';
 import type { Workspace } from '../../workspace/workspace';
 import type { Dialogs } from '../dialogs';
@@ -7,6 +8,7 @@ import type { AllHandlers } from '../handler-types';
 import { documentHandlers } from './document-handlers';
 import { fileHandlers } from './file-handlers';
 import { folderHandlers } from './folder-handlers';
+import { folderReviewHandlers } from './folder-review-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { syncHandlers } from './sync-handlers';
 import type { SyncCredentialStore } from '../../settings/sync-credentials';
@@ -18,10 +20,14 @@ export interface HandlerDeps {
   dialogs: Dialogs;
   grants: ExportGrants;
   defaultSaveDirectory: string;
+  /** the whole-folder review; by default the one startServices attached to the workspace */
+  folderReview?: FolderReviewService;
 }
 
 export function createHandlers(deps: HandlerDeps): AllHandlers {
+  const folderReview = deps.folderReview ?? folderReviewOf(deps.workspace) ?? FolderReviewService.inMemory({ workspace: deps.workspace, storeDir: null });
   return {
+    ...folderReviewHandlers({ folderReview }),
     ...folderHandlers(deps),
     ...documentHandlers(deps),
     ...settingsHandlers(deps),

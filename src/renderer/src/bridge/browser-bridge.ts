@@ -5,8 +5,24 @@
  * in localStorage. Parse results are cached per content hash, so an unchanged file is parsed once.
  */
 import { DocumentError, serializeError, type SerializedDocumentError } from '../../../core/errors';
+import type { FolderDocument } from '../../../core/folder/model';
+import type { RelationKind, RelationOverrides } from '../../../core/folder/relations';
 import type { ExtractedDocument } from '../../../core/model';
-import type { CommandName, Commands, DocumentEntry, EventName, Events, FolderState, IpcErrorPayload, ProofreaderApi, Settings, SourceFormat, SyncConnection, Unsubscribe } from '../../../shared/ipc-contract';
+import type {
+  CommandName,
+  Commands,
+  DocumentEntry,
+  EventName,
+  Events,
+  FolderReviewResult,
+  FolderState,
+  IpcErrorPayload,
+  ProofreaderApi,
+  Settings,
+  SourceFormat,
+  SyncConnection,
+  Unsubscribe,
+} from '../../../shared/ipc-contract';
 import { fetchFile, fetchManifest, type ManifestFile } from './manifest';
 import type { ParseReply, ParseRequest } from './worker-protocol';
 
@@ -26,6 +42,10 @@ export interface BrowserBridgeOptions {
 }
 
 const SETTINGS_KEY = 'proofreader.settings';
+/** the clerk's relation overrides per folder: {"<folder>": {pairs, unpairs}} */
+const RELATIONS_KEY = 'proofreader.folder-relations';
+const RELATION_KINDS: readonly RelationKind[] = ['versions', 'department-unit', 'year-over-year'];
+const PICTURE_ONLY_REASON = '文件中没有可读取的文字或表格（可能是扫描件）';
 const DEFAULT_SETTINGS: Settings = { reviewerName: '' };
 
 const FORMATS: Record<string, SourceFormat> = { pdf: 'pdf', docx: 'docx', xlsx: 'xlsx', xls: 'xls' };
@@ -322,6 +342,67 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
+  function readRelations(): Record<string, RelationOverrides> {
+    try {
+      const raw = localStorage.getItem(RELATIONS_KEY);
+      const value = raw ? (JSON.parse(raw) as unknown) : {};
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, RelationOverrides>) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /** As main's validator does: known kinds, two different files, each a listed file of the folder. */
+  function checkOverrides(value: RelationOverrides): RelationOverrides {
+    const bad = (why: string): IpcErrorPayload => ipcError('invalid-argument', `请求参数无效：${why}`, `invalid relation overrides: ${why}`);
+    if (typeof value !== 'object' || value === null) throw bad('参数必须是对象');
+    const files = (p: { files?: unknown }): [string, string] => {
+      const f = p?.files;
+      if (!Array.isArray(f) || f.length !== 2 || f[0] === f[1]) throw bad('files 须为两个不同的文件');
+      for (const x of f) if (typeof x !== 'string' || !tracked.has(x)) throw bad(`文件不在所选文件夹中：${String(x).slice(0, 120)}`);
+      return [f[0] as string, f[1] as string];
+    };
+    const kind = (k: unknown): RelationKind => {
+      if (!RELATION_KINDS.includes(k as RelationKind)) throw bad('kind 无效');
+      return k as RelationKind;
+    };
+    return {
+      pairs: (value.pairs ?? []).map((p) => ({ kind: kind(p.kind), files: files(p) })),
+      unpairs: (value.unpairs ?? []).map((p) => (p.kind === undefined ? { files: files(p) } : { kind: kind(p.kind), files: files(p) })),
+    };
+  }
+
+  let lastReview: { key: string; result: FolderReviewResult } | null = null;
+
+  /** The core review over the parsed documents of the folder (pure, so it runs right here). */
+  async function folderReview(): Promise<FolderReviewResult> {
+    await firstRefresh;
+    const folder = folderName ?? '';
+    const stored = readRelations()[folder];
+    const overrides: RelationOverrides = { pairs: stored?.pairs ?? [], unpairs: stored?.unpairs ?? [] };
+    const entries = [...tracked.values()].map((t) => t.entry).filter((e) => e.status === 'parsed' || e.status === 'error');
+    const key = JSON.stringify([folder, entries.map((e) => [e.relativePath, e.status, e.sha256, e.mtimeMs]), overrides]);
+    if (lastReview?.key === key) return lastReview.result;
+    const documents: FolderDocument[] = [];
+    for (const e of entries) {
+      const doc = e.sha256 ? extractions.get(e.sha256) : undefined;
+      if (e.status === 'error' || !doc) {
+        if (e.status === 'error') documents.push({ file: e.relativePath, doc: null, error: e.error?.messageZh ?? '无法读取', modifiedAt: e.mtimeMs });
+        continue;
+      }
+      const pictureOnly = doc.tables.length === 0 && doc.narrative.length === 0;
+      documents.push({ file: e.relativePath, doc, modifiedAt: e.mtimeMs, ...(pictureOnly ? { error: PICTURE_ONLY_REASON } : {}) });
+    }
+    // loaded on first use: the folder checks are not part of the page's first load
+    const { reviewFolder } = await import('../../../core/folder/cross-checks');
+    const present = new Set(documents.map((d) => d.file));
+    const applies = (p: { files: [string, string] }): boolean => present.has(p.files[0]) && present.has(p.files[1]);
+    const review = reviewFolder(documents, { overrides: { pairs: overrides.pairs!.filter(applies), unpairs: overrides.unpairs!.filter(applies) } });
+    const result: FolderReviewResult = { identities: review.identities, relations: review.relations, findings: review.findings, overrides };
+    lastReview = { key, result };
+    return result;
+  }
+
   const handlers: { [K in CommandName]: (args: Commands[K]['args']) => Promise<Commands[K]['result']> } = {
     'folder:state': async () => {
       await firstRefresh;
@@ -384,6 +465,17 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
       return { path };
     },
     'reviewPackage:open': () => pickTextFile('.json,application/json'),
+    'folder:review': () => folderReview(),
+    'folder:relations:set': async (overrides) => {
+      await firstRefresh;
+      const clean = checkOverrides(overrides);
+      const all = readRelations();
+      const folder = folderName ?? '';
+      if (clean.pairs!.length === 0 && clean.unpairs!.length === 0) delete all[folder];
+      else all[folder] = clean;
+      localStorage.setItem(RELATIONS_KEY, JSON.stringify(all));
+      return folderReview();
+    },
   };
 
   return {
