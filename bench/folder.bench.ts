@@ -29,6 +29,8 @@ export interface FolderBench {
   baselineMs: number;
   ratio: number;
   peakRssMb: number;
+  /** RSS once the 500 extracted documents are in memory, before any check */
+  documentsRssMb: number;
 }
 
 const TARGET_FILES = 500;
@@ -69,6 +71,8 @@ export async function benchFolder(): Promise<FolderBench> {
     sample();
   }
 
+  global.gc?.();
+  const documentsRss = process.memoryUsage().rss;
   const baselineRuns: number[] = [];
   for (let i = 0; i < 2; i++) {
     const t = performance.now();
@@ -110,6 +114,7 @@ export async function benchFolder(): Promise<FolderBench> {
     baselineMs,
     ratio: reviewMs / baselineMs,
     peakRssMb: peak / 1024 / 1024,
+    documentsRssMb: documentsRss / 1024 / 1024,
   };
 }
 
