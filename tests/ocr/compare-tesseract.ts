@@ -44,7 +44,7 @@ for (const f of loadManifest().fixtures.filter((x) => x.source)) {
   const rendered = await renderPage(page, scale, page.rotate);
   const raster = analysePage(rendered.rgba, rendered.width, rendered.height, scale);
   const crops = raster.lines.map((l) => lineImage(raster, l));
-  const base = { pageNumber: 1, width: rendered.size[0], height: rendered.size[1], userToReading: rendered.userToReading as Matrix, rulings: pixelRulingsToPoints(raster.rulings, scale), skew: raster.skew, dpi: DPI, seconds: 0 };
+  const base = { pageNumber: 1, width: rendered.size[0], height: rendered.size[1], userToReading: rendered.userToReading as Matrix, rulings: pixelRulingsToPoints(raster.rulings, raster.scale), skew: raster.skew, dpi: DPI, seconds: 0 };
   const toLine = (text: string, i: number): OcrLine | null => {
     const t = cleanOcrText(text);
     const l = raster.lines[i]!;
