@@ -6,6 +6,8 @@ import { useAnnotations } from '../features/annotations/store';
 import { DocumentList } from '../features/documents/DocumentList';
 import { FindingsPanel } from '../features/findings/FindingsPanel';
 import { useFindingsWiring } from '../features/findings/use-findings-wiring';
+import { FolderDashboard } from '../features/folder/FolderDashboard';
+import { FolderViewTabs } from '../features/folder/FolderViewTabs';
 import { PaneSplitter } from '../features/layout/PaneSplitter';
 import { loadShare, saveShare } from '../features/layout/pane-share';
 import { PdfPageView } from '../features/page/PdfPageView';
@@ -19,6 +21,7 @@ import { TableList } from '../features/tables/TableList';
 import { TableView } from '../features/tables/TableView';
 import { STRINGS } from '../strings';
 import { useDocuments } from '../stores/documents';
+import { useFolderReview } from '../stores/folder-review';
 import { useSettings } from '../stores/settings';
 import { useWorkspace } from '../stores/workspace';
 import { AppHeader } from './AppHeader';
@@ -71,6 +74,7 @@ export function App(): ReactElement {
     return useDocuments.getState().start();
   }, []);
   const hasDoc = useWorkspace((s) => s.doc !== null);
+  const folderView = useFolderReview((s) => s.view === 'folder');
 
   return (
     <div className="app">
@@ -79,11 +83,12 @@ export function App(): ReactElement {
       <ReviewPackageNotice />
       <div className="app-body">
         <nav className="sidebar">
+          <FolderViewTabs />
           <DocumentList />
           {hasDoc ? <TableList /> : null}
           {hasDoc ? <NarrativeList /> : null}
         </nav>
-        <Workspace />
+        {folderView ? <FolderDashboard /> : <Workspace />}
         <AnnotationPane />
       </div>
       <TextOfferButton />
