@@ -41,6 +41,8 @@ export interface PixelRuling {
 
 /** Pixels darker than this are ink at most (the page's own threshold may be lower: inkThreshold). */
 export const INK_THRESHOLD = 215;
+/** In a seal's fringe, the scaled red channel darker than this is print under the seal. */
+const FRINGE_PRINT = 200;
 /** Ink for the page's structure (skew, ruling lines): dark cores only, so strokes do not bleed together. */
 export const STRUCTURE_THRESHOLD = 165;
 
@@ -84,7 +86,15 @@ export function toGrayIgnoringRed(rgba: Uint8Array | Uint8ClampedArray, width: n
           const xx = x + dx;
           if (xx < 0 || xx >= width) continue;
           const q = yy * width + xx;
-          if (!isRed[q] && data[q]! > 120) data[q] = 255;
+          if (isRed[q] || data[q]! <= 120) continue;
+          // a tinted pixel is the seal's washed-out colour, maybe over print: the red channel
+          // (scaled as for the seal) sees only the print; a gray one (r ≈ g ≈ b) is print itself
+          const r = rgba[q * channels]!;
+          if (r - Math.max(rgba[q * channels + 1]!, rgba[q * channels + 2]!) > 8) {
+            // …and only what it shows clearly dark is kept: the seal's faint remnants are paper
+            const v = Math.round((r / sealRed) * 255);
+            data[q] = v < FRINGE_PRINT ? v : 255;
+          }
         }
       }
     }
@@ -492,7 +502,11 @@ export function linesInBox(mask: Uint8Array, width: number, box: PixelBox, lineH
       if (prev && (splitGap === null || c[0] - prev[1] < splitGap * Math.max(h, 0.8 * lineHeight))) prev[1] = c[1];
       else groups.push([c[0], c[1]]);
     }
-    for (const [c0, c1] of groups) out.push({ x0: box.x0 + c0, y0: box.y0 + a, x1: box.x0 + c1, y1: box.y0 + b });
+    for (const [c0, c1] of groups) {
+      // a speck (a seal's or the grain's remnant) is smaller than any character, 、 and . included
+      if (Math.max(c1 - c0, b - a) < 0.25 * lineHeight) continue;
+      out.push({ x0: box.x0 + c0, y0: box.y0 + a, x1: box.x0 + c1, y1: box.y0 + b });
+    }
   }
   return out;
 }
