@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import { layoutPage } from '../src/core/pdf/layout';
 import { readPage } from '../src/core/pdf/page-content';
 import type { OpsTable } from '../src/core/pdf/rulings';
-import { DEFAULT_DPI, ocrPage } from '../src/node/ocr-pages';
+import { DEFAULT_DPI, ocrPage, renderPage } from '../src/node/ocr-pages';
 import { loadPdfjsForNode } from '../src/node/pdfjs-node';
 import { ocrPageContent } from '../src/ocr/page-content';
+import { analysePage } from '../src/ocr/raster-grid';
 
 export interface OcrBench {
   fixture: string;
@@ -26,6 +27,8 @@ export interface OcrBench {
   coldSeconds: number;
   /** median seconds per page, warm */
   ocrSeconds: number;
+  /** of which rendering and page analysis (rulings, cells, line boxes), median */
+  renderAnalyseSeconds: number;
   textSeconds: number;
   ratio: number;
   targetSeconds: number;
@@ -74,7 +77,17 @@ export async function benchOcr(rounds = 5): Promise<OcrBench> {
   const coldMs = performance.now() - t;
   const ocrTimes: number[] = [];
   const textTimes: number[] = [];
+  const rasterTimes: number[] = [];
+  const scale = DEFAULT_DPI / 72;
+  const raster = (): Promise<number> =>
+    onPage(scanned, 1, async (page: { rotate: number }) => {
+      const r = await renderPage(page as never, scale, page.rotate);
+      return analysePage(r.rgba, r.width, r.height, scale).lines.length;
+    });
   for (let round = 0; round < rounds; round++) {
+    t = performance.now();
+    await raster();
+    rasterTimes.push(performance.now() - t);
     t = performance.now();
     await text();
     textTimes.push(performance.now() - t);
@@ -94,6 +107,7 @@ export async function benchOcr(rounds = 5): Promise<OcrBench> {
     lines,
     coldSeconds: coldMs / 1000,
     ocrSeconds: ocrMs / 1000,
+    renderAnalyseSeconds: median(rasterTimes) / 1000,
     textSeconds: textMs / 1000,
     ratio: ocrMs / textMs,
     targetSeconds: 2,
