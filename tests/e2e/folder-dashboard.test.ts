@@ -46,10 +46,15 @@ describe('folder dashboard (browser mode)', () => {
     const t = Date.now() / 1000 - 3600;
     await utimes(join(folder.dir, OLD), t, t);
     await utimes(join(folder.dir, NEW), t + 60, t + 60);
+    // a scanned file (no text layer) and an empty one: listed with what they are, in no relation
+    await folder.add(resolve(FIXTURE_PDF_DIR, '../bad/scanned.pdf'), '扫描件.pdf');
+    await writeFile(join(folder.dir, '空文件.pdf'), '');
     await start();
     const { page } = session;
     await waitParsed(page, OLD);
     await waitParsed(page, NEW);
+    await page.waitForSelector('.document-item[data-path="扫描件.pdf"]:is([data-status="error"], [data-status="parsed"])', { timeout: 60_000 });
+    await page.waitForSelector('.document-item[data-path="空文件.pdf"][data-status="error"]');
 
     await page.locator('.folder-view-tabs button[data-view="folder"]').click();
     const dashboard = page.getByTestId('folder-dashboard');
@@ -69,8 +74,13 @@ describe('folder dashboard (browser mode)', () => {
       const row = page.locator(`.folder-file[data-path="${file}"]`);
       await expect(row.getAttribute('data-status')).resolves.toBe('checked');
       await expect(row.locator('.relation-chip').textContent()).resolves.toContain('两个版本');
-      await expect.poll(() => row.getByTestId('folder-counts').textContent()).toMatch(/错误 \d+警告 \d+提示 \d+/);
+      await expect.poll(() => row.getByTestId('folder-counts').textContent()).toMatch(/错误 \d+警告 \d+提示 \d+含跨文件 4/);
+      await expect(row.getByTestId('folder-identity').textContent()).resolves.toContain('2023年');
     }
+    await expect(page.locator('.folder-file[data-path="扫描件.pdf"]').getAttribute('data-status')).resolves.toBe('picture-only');
+    await expect(page.locator('.folder-file[data-path="扫描件.pdf"]').textContent()).resolves.toContain('仅有图片');
+    await expect(page.locator('.folder-file[data-path="空文件.pdf"]').getAttribute('data-status')).resolves.toBe('failed');
+    await expect(page.locator('.folder-file[data-path="空文件.pdf"]').textContent()).resolves.toContain('文件为空');
 
     const figure = findings.filter({ hasText: '35.80 → 38.50' });
     await expect(figure.count()).resolves.toBe(1);

@@ -375,6 +375,8 @@ export const STRINGS = {
       pictureOnly: '仅有图片（可能是扫描件）',
     },
     countsPending: '检查中…',
+    crossCount: (n: number) => `含跨文件 ${n}`,
+    fromFileName: '（据文件名）',
     countsHint: (error: number, warning: number, note: number, cross: number) => `本文件 错误 ${error} · 警告 ${warning} · 提示 ${note}；其中跨文件问题 ${cross} 个`,
     worst: '查看最严重的问题',
     worstHint: (name: string) => `打开 ${name} 中级别最高的待处理问题`,

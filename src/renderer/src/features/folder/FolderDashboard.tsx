@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { Severity } from '../../../../core/checks/model';
+import { describeIdentity, type DocIdentity } from '../../../../core/folder/identity';
 import type { CrossFinding, RelationResult } from '../../../../core/folder/model';
 import type { DocumentEntry } from '../../../../shared/ipc-contract';
 import { STRINGS } from '../../strings';
@@ -61,6 +62,7 @@ function StatusCell({ entry }: { entry: DocumentEntry }): ReactElement {
 interface RowData {
   cross: CrossFinding[];
   relations: RelationResult[];
+  identity?: DocIdentity;
 }
 
 function FileRow({ entry, data, top }: { entry: DocumentEntry; data: RowData | undefined; top: number }): ReactElement {
@@ -71,11 +73,17 @@ function FileRow({ entry, data, top }: { entry: DocumentEntry; data: RowData | u
   const counts = own ? { error: own.error + cc('error'), warning: own.warning + cc('warning'), note: own.note + cc('note') } : null;
   const total = counts ? counts.error + counts.warning + counts.note : cross.length;
   const parsed = entry.status === 'parsed';
+  // an identity read from nothing but a file name without year or department says nothing
+  const identity = data?.identity && (data.identity.from === 'content' || data.identity.year !== null || data.identity.department !== null) ? data.identity : undefined;
   return (
     <div className="folder-file" role="row" data-path={entry.relativePath} data-status={fileStatus(entry)} style={{ top, height: ROW_HEIGHT }}>
       <span className="folder-file-name" role="cell" title={entry.relativePath}>
         {entry.name}
-        {entry.relativePath !== entry.name ? <small>{entry.relativePath}</small> : null}
+        {identity || entry.relativePath !== entry.name ? (
+          <small data-testid="folder-identity">
+            {[entry.relativePath !== entry.name ? entry.relativePath : '', identity ? `${describeIdentity(identity)}${identity.from === 'file-name' ? S.fromFileName : ''}` : ''].filter(Boolean).join(' · ')}
+          </small>
+        ) : null}
       </span>
       <span role="cell" className="folder-file-status">
         <StatusCell entry={entry} />
@@ -93,6 +101,7 @@ function FileRow({ entry, data, top }: { entry: DocumentEntry; data: RowData | u
             );
           })
         ) : null}
+        {cross.length > 0 ? <span className="muted">{S.crossCount(cross.length)}</span> : null}
       </span>
       <span role="cell" className="folder-file-relations">
         {(data?.relations ?? []).map((r) => {
@@ -139,7 +148,7 @@ function FileList({ documents, byFile }: { documents: readonly DocumentEntry[]; 
   }, []);
   const [first, last] = windowRows(documents.length, scrollTop, height);
   return (
-    <div className="folder-files" ref={ref} role="table" aria-label={S.files} aria-rowcount={documents.length} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div className="folder-files" ref={ref} style={{ height: documents.length * ROW_HEIGHT + 2 }} role="table" aria-label={S.files} aria-rowcount={documents.length} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
       <div className="folder-files-inner" style={{ height: documents.length * ROW_HEIGHT }}>
         {documents.slice(first, last).map((entry, i) => (
           <FileRow key={entry.relativePath} entry={entry} data={byFile.get(entry.relativePath)} top={(first + i) * ROW_HEIGHT} />
@@ -166,6 +175,7 @@ export function FolderDashboard(): ReactElement {
     };
     for (const f of review?.findings ?? []) for (const file of new Set(f.documents)) of(file).cross.push(f);
     for (const r of review?.relations ?? []) for (const file of r.files) of(file).relations.push(r);
+    for (const x of review?.identities ?? []) of(x.file).identity = x.identity;
     return map;
   }, [review]);
 
