@@ -7,7 +7,7 @@
  */
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { reviewFolder } from '../../core/folder/cross-checks';
+import { FolderReviewCache, reviewFolder } from '../../core/folder/cross-checks';
 import type { FolderDocument } from '../../core/folder/model';
 import type { RelationOverrides } from '../../core/folder/relations';
 import type { ExtractedDocument } from '../../core/model';
@@ -167,6 +167,8 @@ export class FolderReviewService {
     await write;
   }
 
+  private readonly reviewCache = new FolderReviewCache();
+
   private async run(state: FolderState, overrides: RelationOverrides): Promise<FolderReviewResult> {
     const started = performance.now();
     const entries = state.documents.filter((d) => !isPending(d));
@@ -192,7 +194,8 @@ export class FolderReviewService {
       documents.push({ file: entry.relativePath, doc, modifiedAt, ...(pictureOnly ? { error: PICTURE_ONLY_REASON } : {}) });
     }
     const loaded = performance.now();
-    const review = reviewFolder(documents, { overrides: applicable(overrides, new Set(documents.map((d) => d.file))) });
+    // the cache re-runs only the relations of files that changed since the last review
+    const review = reviewFolder(documents, { overrides: applicable(overrides, new Set(documents.map((d) => d.file))), cache: this.reviewCache });
     const done = performance.now();
     this.timing = { loadMs: loaded - started, reviewMs: done - loaded, documents: documents.length };
     this.runs++;
