@@ -10,31 +10,37 @@
  * authors and times, and picking one resolves it with an edit that reaches the server too; the
  * server going away is shown as offline (no error dialog), and coming back as connected.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Table } from '../../src/core/model';
+import type { ExtractedDocument, Table } from '../../src/core/model';
+import { anchorFor } from '../../src/core/review/anchors';
 import type { CellEdit } from '../../src/core/review/model';
 import { extractFile } from '../../src/node/extract-file';
 import { docId, editEntry, toDoc } from '../../src/renderer/src/sync/mapping';
 import type { PouchDoc } from '../../src/renderer/src/sync/pouch-types';
-import { TestCouch } from '../../src/renderer/src/sync/test-server';
+import { READER, TestCouch } from '../../src/renderer/src/sync/test-server';
 import { setReviewer } from './harness/annotations';
 import { openBrowser, type BrowserSession } from './harness/browser';
 import { FIXTURE_PDF_DIR, tempFolder, type TempFolder } from './harness/folder';
 import { serveApp, type ServedApp } from './harness/server';
-import { gridCell, openDocument, selectTable, waitParsed } from './harness/workspace';
+import { gridCell, openDocument, selectTable, storedEdits, waitParsed } from './harness/workspace';
 
 const FIXTURE = join(FIXTURE_PDF_DIR, '000-chromium.pdf');
 const NAME = '部门预算.pdf';
 const SHOTS = '/tmp/proofreader-sync-e2e';
 
+let doc: ExtractedDocument;
+let fileHash: string;
 let table: Table;
 let cell: { row: number; col: number; text: string };
 
 beforeAll(async () => {
-  const doc = await extractFile(FIXTURE);
+  doc = await extractFile(FIXTURE);
+  fileHash = createHash('sha256').update(await readFile(FIXTURE)).digest('hex');
   for (const t of doc.tables) {
     const row = t.rows.findIndex((r, i) => i > 0 && r.some((c, col) => col > 1 && c?.value !== null && c?.rowSpan === 1 && /\d\.\d\d$/.test(c.text)));
     if (row > 0) {
@@ -176,5 +182,52 @@ describe('team sync in the workspace', () => {
     // 5. back: connected again by itself
     await couch.start();
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 30_000 }).toBe('connected');
+  });
+  it('a reader without write rights, configured in the settings dialog, sees the team review read-only', async () => {
+    const { page } = session;
+    // 张三's edit is already in the team database
+    const ref = { tableId: table.id, row: cell.row, col: cell.col };
+    const planted: CellEdit = { id: 'zhang-1', fileHash, cell: ref, anchor: anchorFor(doc, ref)!, before: cell.text, after: '777.77', reviewer: '张三', at: Date.now() - 60_000, op: 'set' };
+    await couch.database().bulkDocs([toDoc(editEntry(planted, [])) as unknown as PouchDoc]);
+
+    await page.goto(`${front.url}?poll=300`);
+    await page.waitForSelector('.document-list');
+    const status = page.getByTestId('sync-status');
+    await expect(status.getAttribute('data-state')).resolves.toBe('off');
+    await expect(page.getByTestId('sync-badge').textContent()).resolves.toBe('未同步');
+
+    // the settings: URL, user, password, the name on edits
+    await page.getByTestId('sync-badge').click();
+    const dialog = page.getByTestId('sync-settings');
+    await dialog.getByLabel('数据库地址').fill(`${front.url}couch/${new URL(couch.url).pathname.slice(1)}`);
+    await dialog.getByLabel('用户名').fill(READER.username);
+    await dialog.getByLabel('密码').fill(READER.password);
+    await dialog.getByLabel('署名（显示在您的每条修改上）').fill('审计');
+    await dialog.getByRole('button', { name: '保存并连接' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 20_000 }).toBe('denied');
+    await expect(page.getByTestId('sync-badge').textContent()).resolves.toBe('无写入权限（只读）');
+    await expect(page.getByLabel('审核人').inputValue()).resolves.toBe('审计');
+
+    // the team's edit is shown; the grid does not open an editor, annotations cannot be added
+    await openDocument(page, NAME);
+    await selectTable(page, table.id);
+    await expect.poll(() => gridCell(page, cell.row, cell.col).textContent(), { timeout: 20_000 }).toBe('777.77');
+    await gridCell(page, cell.row, cell.col).click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('1.00');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.table-grid .ag-cell-inline-editing').count()).resolves.toBe(0);
+    expect((await storedEdits(page)).map((e) => e.after)).toEqual(['777.77']);
+    await expect(page.getByTestId('add-annotation').isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: `${SHOTS}-3-read-only.png` });
+    expect((await serverEdits(couch)).map((d) => d.edit.id)).toEqual(['zhang-1']);
+
+    // the password is never filled back into the form
+    await page.getByTestId('sync-badge').click();
+    await expect(dialog.getByLabel('数据库地址').inputValue()).resolves.toContain('/couch/');
+    await expect(dialog.getByLabel('用户名').inputValue()).resolves.toBe(READER.username);
+    await expect(dialog.getByLabel('密码').inputValue()).resolves.toBe('');
+    await expect(dialog.getByLabel('密码').getAttribute('placeholder')).resolves.toBe('已保存（留空则不变）');
   });
 });

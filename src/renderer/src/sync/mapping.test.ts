@@ -48,5 +48,6 @@ describe('replicated documents', () => {
     const r = parseReplicatedDoc(toDoc(decisionEntry({ id: 'd1', fileHash: HASH, findingId: 'f1', action: 'dismissed', by: '李四', at: 5 }, [])));
     expect(r.ok).toBe(false);
     expect(parseReplicatedDoc({ _id: '_design/x', views: {} })).toEqual({ ok: 'ignore' });
+    expect(parseReplicatedDoc({ _id: 'probe:zhangsan', type: 'probe', schema: 1, at: 1 })).toEqual({ ok: 'ignore' });
   });
 });

@@ -25,6 +25,17 @@ export const MAX_PARENTS = 64;
 
 export type DocKind = 'edit' | 'annotation' | 'decision';
 
+/**
+ * `probe:<user name>`: the document a signed-in reviewer writes once on connecting, to learn whether
+ * the server lets them write (a reader is refused at once instead of at their first edit). Not
+ * part of the review: ignored when read.
+ */
+export const PROBE_PREFIX = 'probe:';
+
+export function probeDoc(username: string, at: number): { _id: string; type: 'probe'; schema: number; at: number } {
+  return { _id: `${PROBE_PREFIX}${username}`, type: 'probe', schema: SYNC_SCHEMA, at };
+}
+
 /** A decision log entry as replicated: the log record and the finding's message when decided. */
 export interface ReplicatedDecision extends DecisionLogRecord {
   findingMessage?: string;
@@ -261,7 +272,7 @@ function decisionRecord(v: unknown, fileHash: string): ReplicatedDecision {
  */
 export function parseReplicatedDoc(raw: unknown): ParseResult {
   const id = typeof raw === 'object' && raw !== null && typeof (raw as Obj)._id === 'string' ? ((raw as Obj)._id as string).slice(0, MAX_ID_LENGTH + 80) : '?';
-  if (id.startsWith('_design/') || id.startsWith('_local/')) return { ok: 'ignore' };
+  if (id.startsWith('_design/') || id.startsWith('_local/') || id.startsWith(PROBE_PREFIX)) return { ok: 'ignore' };
   try {
     const o = obj(raw, '文档');
     let size: number;

@@ -11,7 +11,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ReviewDatabase } from '../db/database';
 import { applyRemote, collectLocal, loadPullCursor, markPushed, refreshAfterPush, START, type ApplyResult, type PushCursors, type Rejection } from '../db/sync-repo';
-import { canonical, parseReplicatedDoc, toDoc, type SyncEntry } from './mapping';
+import { canonical, parseReplicatedDoc, probeDoc, toDoc, type SyncEntry } from './mapping';
 import type { PouchDatabase, PouchError, PouchOptions, PouchStatic, ReplicationHandle, ReplicationInfo } from './pouch-types';
 
 export type SyncPhase = 'off' | 'connecting' | 'connected' | 'syncing' | 'offline' | 'error';
@@ -88,6 +88,8 @@ export class Replicator {
   private running: Promise<void> | null = null;
   private again = false;
   private dead = false;
+  /** the write probe ran (or is running) for this connection */
+  private probed = false;
   private readonly now: () => number;
 
   constructor(private readonly options: ReplicatorOptions) {
@@ -154,6 +156,30 @@ export class Replicator {
       if (this.remote === remote && !this.dead) this.set({ phase: 'connected', pending: 0, lastSyncedAt: this.now(), message: null });
     } catch {
       if (this.remote === remote && !this.dead) this.set({ phase: 'offline', pending: 0 });
+      return;
+    }
+    await this.probeWrite(remote);
+  }
+
+  /**
+   * Once per connection of a signed-in reviewer: may we write? Writes `probe:<user>` (created the
+   * first time, a conflict afterwards — both mean yes); a refusal (forbidden / 401 / 403) makes the
+   * review read-only before the reviewer tries to change anything.
+   */
+  private async probeWrite(remote: PouchDatabase): Promise<void> {
+    const username = this.options.remote?.username;
+    if (!username || this.probed || this.status.getState().readOnly) return;
+    this.probed = true;
+    const refused = (status: number | undefined, error: unknown): boolean => status === 401 || status === 403 || error === 'forbidden' || error === 'unauthorized';
+    try {
+      const [result] = await remote.bulkDocs([probeDoc(username, this.now())]);
+      if (this.remote !== remote || this.dead) return;
+      if (result && !result.ok && refused(result.status, result.error)) this.set({ readOnly: true });
+    } catch (e) {
+      const err = e as PouchError;
+      if (this.remote !== remote || this.dead) return;
+      if (refused(errorStatus(err), err.error)) this.set({ readOnly: true });
+      else this.probed = false; // unreachable meanwhile: ask again when connected
     }
   }
 

@@ -51,6 +51,7 @@ function setup(connection: SyncConnection | null, me = '张三'): { db: ReviewDa
     db: () => db,
     loadPouch: async () => TestPouch,
     localOptions: MEMORY,
+    replicaName: () => uid('replica'),
     connection: async () => connection,
     me: () => me,
     folderFiles: () => new Set([HASH]),
@@ -160,6 +161,32 @@ describe('sync store against a CouchDB-protocol server', () => {
     expect((await server.database().info()).doc_count).toBe(1);
     // a pick is not taken while read-only
     await store.getState().resolve('sync:none', 'local');
+  });
+
+  it('a reader is read-only on connecting, before any write; a writer signed in stays writable (its probe is not part of the review)', async () => {
+    const reader = setup({ url: server.url, ...READER }, '审计');
+    await reader.store.getState().start();
+    await until('denied', () => reader.store.getState().state === 'denied');
+    expect(reader.readOnly).toEqual([true]);
+    const writer = setup({ url: server.url, username: 'zhangsan', password: 'secret' });
+    await writer.store.getState().start();
+    await until('the probe on the server', async () => {
+      try {
+        await server.database().get('probe:zhangsan');
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    await until('connected', () => writer.store.getState().state === 'connected');
+    await writer.store.getState().flush();
+    expect(writer.store.getState()).toMatchObject({ readOnly: false, rejected: [] });
+    // connecting again: the probe exists (a conflict), still writable
+    await writer.store.getState().start();
+    await until('connected again', () => writer.store.getState().state === 'connected');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(writer.store.getState()).toMatchObject({ readOnly: false, rejected: [] });
+    expect(writer.readOnly).not.toContain(true);
   });
 
   it('shows offline (not an error) when the server goes away, and connected again when it is back', async () => {

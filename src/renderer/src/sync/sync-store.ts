@@ -55,6 +55,8 @@ export interface SyncDeps {
   db: () => ReviewDatabase;
   loadPouch: () => Promise<PouchStatic>;
   localOptions?: PouchOptions;
+  /** the local replica's name for a database URL (default replicaName; tests running two clerks in one process give each its own) */
+  replicaName?: (url: string) => string;
   connection: () => Promise<SyncConnection | null>;
   /** the person whose name goes on edits */
   me: () => string;
@@ -168,7 +170,7 @@ export function createSyncStore(deps: SyncDeps): UseBoundStore<StoreApi<SyncStor
           const r = new Replicator({
             db: deps.db(),
             PouchDB,
-            localName: replicaName(connection.url),
+            localName: (deps.replicaName ?? replicaName)(connection.url),
             localOptions: deps.localOptions,
             remote: { url: connection.url, username: connection.username, password: connection.password },
             me: deps.me,

@@ -1,13 +1,16 @@
 import type { ReactElement } from 'react';
 import { STRINGS } from '../../strings';
+import { useReview } from '../../stores/review';
 import { annotateSelection } from './annotate';
 import { useAnnotations } from './store';
 
 /** "添加批注" for the selected cell or grid range (a hint in the pane when nothing is selected). */
 export function AddAnnotationButton(): ReactElement {
+  const readOnly = useReview((s) => s.readOnly);
   return (
     <button
       type="button"
+      disabled={readOnly}
       data-testid="add-annotation"
       title={STRINGS.annotations.addHint}
       onClick={() => {
@@ -22,9 +25,11 @@ export function AddAnnotationButton(): ReactElement {
 /** Drawing mode on the source page: drag a rectangle to annotate that area. */
 export function DrawRectButton(): ReactElement {
   const drawing = useAnnotations((s) => s.drawing);
+  const readOnly = useReview((s) => s.readOnly);
   return (
     <button
       type="button"
+      disabled={readOnly}
       className={drawing ? 'active' : ''}
       aria-pressed={drawing}
       data-testid="draw-annotation"
