@@ -74,6 +74,7 @@ export function columnDefs(table: Table, callbacks: ColumnCallbacks): (ColDef<Gr
         'cell-edited': (p: CellClassParams<GridRowView>) => !!p.data?.cells[col]?.edited,
         'cell-pending': (p: CellClassParams<GridRowView>) => !!p.data?.cells[col]?.pending,
         'cell-uncertain': (p: CellClassParams<GridRowView>) => (p.data?.cells[col]?.confidence ?? 'ok') !== 'ok',
+        'cell-ocr-uncertain': (p: CellClassParams<GridRowView>) => !!p.data?.cells[col]?.ocr?.flagged,
         'cell-finding-error': (p: CellClassParams<GridRowView>) => p.data?.cells[col]?.finding?.severity === 'error',
         'cell-finding-warning': (p: CellClassParams<GridRowView>) => p.data?.cells[col]?.finding?.severity === 'warning',
         'cell-finding-note': (p: CellClassParams<GridRowView>) => p.data?.cells[col]?.finding?.severity === 'note',
@@ -84,6 +85,7 @@ export function columnDefs(table: Table, callbacks: ColumnCallbacks): (ColDef<Gr
         const cell = p.data?.cells[col];
         const lines = [
           ...(cell?.edited ? [STRINGS.grid.originalTooltip(cell.original)] : []),
+          ...(cell?.ocr ? [STRINGS.grid.ocrTooltip(cell.ocr.confidence, cell.ocr.flagged)] : []),
           ...(cell?.finding?.messages ?? []),
           ...(cell?.annotations ?? []).map((text) => STRINGS.annotations.markerTitle(text)),
         ];

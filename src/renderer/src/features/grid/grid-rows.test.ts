@@ -23,6 +23,16 @@ describe('gridRows', () => {
     expect(rows[2]).not.toBe(printed[2]);
   });
 
+  it('carries an OCR cell’s confidence and flag (the grid tints it and says why), and nothing for text-layer cells', () => {
+    const scanned = structuredClone(table);
+    scanned.rows[2]![3]!.source = { kind: 'ocr', confidence: 0.41, flagged: true, reasons: ['ambiguous-character'] };
+    scanned.rows[2]![2]!.source = { kind: 'ocr', confidence: 0.99 };
+    const rows = printedRows(scanned);
+    expect(rows[2]!.cells[3]!.ocr).toEqual({ confidence: 0.41, flagged: true });
+    expect(rows[2]!.cells[2]!.ocr).toEqual({ confidence: 0.99, flagged: false });
+    expect(printedRows(table)[2]!.cells[3]!.ocr).toBeUndefined();
+  });
+
   it('shows an undone edit as printed and unmarked', () => {
     const ref = { tableId: 't1', row: 2, col: 3 };
     const anchor = anchorFor(doc, ref)!;

@@ -25,6 +25,8 @@ export interface GridCellView {
   annotations?: string[];
   /** inside the Shift+click range being annotated */
   inRange?: boolean;
+  /** read by OCR from the page image: its confidence, and whether the clerk must check it */
+  ocr?: { confidence: number; flagged: boolean };
 }
 
 export interface GridRowView {
@@ -57,6 +59,7 @@ export function printedRows(table: Table): GridRowView[] {
             numeric: !labels.has(col) && cell.value !== null,
             colSpan: Math.max(1, cell.colSpan),
             confidence: cell.confidence,
+            ...(cell.source?.kind === 'ocr' ? { ocr: { confidence: cell.source.confidence, flagged: cell.source.flagged === true } } : {}),
           }
         : null,
     ),

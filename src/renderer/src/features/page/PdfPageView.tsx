@@ -6,6 +6,7 @@ import { useWorkspace } from '../../stores/workspace';
 import { AnnotationPageLayer } from '../annotations/AnnotationPageLayer';
 import { FindingBoxes } from '../findings/FindingBoxes';
 import { cellAtPoint } from './hit-test';
+import { OcrMarks } from './OcrMarks';
 import { bboxToScreen, screenToPdf } from './page-geometry';
 import { PageToolbar, type Zoom } from './PageToolbar';
 
@@ -123,6 +124,7 @@ export function PdfPageView(): ReactElement {
         <div className="page" style={pageStyle} onClick={onClick} data-page={viewport ? page : undefined} data-testid="pdf-page">
           <canvas ref={canvasRef} className="page-canvas" />
           <div ref={textRef} className="textLayer" />
+          {viewport ? <OcrMarks page={page} viewport={viewport} /> : null}
           {viewport ? <FindingBoxes page={page} viewport={viewport} /> : null}
           {viewport ? <AnnotationPageLayer page={page} viewport={viewport} /> : null}
           {highlight ? (
