@@ -75,6 +75,7 @@ export const STRINGS = {
   },
   grid: {
     originalTooltip: (original: string) => `原文：${original || '（空）'}`,
+    ocrTooltip: (confidence: number, flagged: boolean) => `由 OCR 从页面图像识别，置信度 ${confidence.toFixed(2)}${flagged ? '：识别不确定，请对照原页核对' : ''}`,
     noRows: '本表没有数据行',
     columnName: (n: number) => `第${n}列`,
   },
@@ -364,6 +365,7 @@ export const STRINGS = {
     title: '文件夹总览',
     summary: (files: number, parsed: number, relations: number) => `${files} 个文件，已解析 ${parsed} 个；文件关系 ${relations} 组`,
     reviewing: '正在比对文件…',
+    pending: (n: number) => `还有 ${n} 个文件在解析，解析完成后会再次比对`,
     failed: (message: string) => `文件夹比对失败：${message}`,
     noFolder: '尚未选择文件夹。',
     files: '文件',
