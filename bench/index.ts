@@ -2,6 +2,7 @@
 import { benchChecks } from './checks.bench';
 import { benchExport } from './export.bench';
 import { benchExtraction } from './extraction.bench';
+import { benchFolder } from './folder.bench';
 import { benchOcr } from './ocr.bench';
 
 function fmt(n: number, digits = 1): string {
@@ -25,6 +26,12 @@ async function main(): Promise<void> {
   console.log(
     `ocr: ${ocr.fixture}, 1 A4 page at ${ocr.dpi} dpi, ${ocr.lines} lines, ${ocr.cores} cores | text-layer parse of the source page ${fmt(ocr.textSeconds, 2)} s/page | ` +
       `OCR ${fmt(ocr.ocrSeconds, 2)} s/page (target ≤ ${ocr.targetSeconds} s; render + analysis ${fmt(ocr.renderAnalyseSeconds, 2)} s), cold ${fmt(ocr.coldSeconds, 2)} s | ratio ${fmt(ocr.ratio)} | peak RSS ${fmt(ocr.peakRssMb, 0)} MB (${fmt(ocr.baseRssMb, 0)} MB before the model)`,
+  );
+  const folder = await benchFolder();
+  console.log(
+    `folder: ${folder.files} files (${folder.distinct} publications copied as districts), ${folder.relations} relations, ${folder.crossFindings} cross-document findings | ` +
+      `review from scratch ${fmt(folder.reviewMs, 0)} ms, re-check after one file changes ${fmt(folder.recheckMs, 0)} ms (${folder.recheckRuns} relation re-run) | ` +
+      `baseline (single-file checks of the same files) ${fmt(folder.baselineMs, 0)} ms, ratio ${fmt(folder.ratio, 2)} | RSS ${fmt(folder.documentsRssMb, 0)} MB with the documents loaded, peak ${fmt(folder.peakRssMb, 0)} MB`,
   );
 }
 
