@@ -18,6 +18,8 @@ import { relationOverridesArgs } from '../ipc/validators';
 
 export const FOLDER_RELATIONS_FILE = 'folder-relations.json';
 const FORMAT_VERSION = 1;
+/** extractions kept in memory between reviews (the rest are read from the parse cache again) */
+export const MAX_KEPT_DOCUMENTS = 100;
 export const PICTURE_ONLY_REASON = '文件中没有可读取的文字或表格（可能是扫描件）';
 
 /** What the review needs of the workspace. */
@@ -77,7 +79,7 @@ export class FolderReviewService {
   private readonly path: string | null;
   private stored = new Map<string, RelationOverrides>();
   private writes: Promise<void> = Promise.resolve();
-  /** sha256 → extraction, for the files of the current folder */
+  /** sha256 → extraction, for files of the current folder (at most MAX_KEPT_DOCUMENTS, oldest dropped) */
   private readonly docs = new Map<string, ExtractedDocument>();
   private last: { key: string; result: FolderReviewResult } | null = null;
   private running: { key: string; result: Promise<FolderReviewResult> } | null = null;
@@ -189,6 +191,7 @@ export class FolderReviewService {
           continue; // re-parsed meanwhile: it is reviewed once parsed again
         }
         this.docs.set(doc.source.sha256, doc);
+        if (this.docs.size > MAX_KEPT_DOCUMENTS) this.docs.delete(this.docs.keys().next().value!);
       }
       const pictureOnly = doc.tables.length === 0 && doc.narrative.length === 0;
       documents.push({ file: entry.relativePath, doc, modifiedAt, ...(pictureOnly ? { error: PICTURE_ONLY_REASON } : {}) });

@@ -17,6 +17,10 @@ import { useWorkspace } from './workspace';
 
 export type FolderView = 'document' | 'folder';
 
+const SETTLE_MS = 250;
+/** how long the last review took and when it ended (performance.now()) */
+let lastReview = { ms: 0, endedAt: 0 };
+
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
 interface FolderReviewState {
@@ -128,12 +132,16 @@ export const useFolderReview = create<FolderReviewState>()((set, get) => {
         const next = settledKey(s.folder);
         if (next === key) return;
         key = next;
-        // several files finishing together give one review
         if (timer) clearTimeout(timer);
+        // several files finishing together give one review; while files are still being parsed,
+        // reviews are spaced by ten times the last one's duration, so a large folder being indexed
+        // does not keep the main process reviewing
+        const pending = s.folder?.documents.some((d) => d.status === 'queued' || d.status === 'parsing') ?? false;
+        const delay = pending ? Math.max(SETTLE_MS, lastReview.endedAt + lastReview.ms * 10 - performance.now()) : SETTLE_MS;
         timer = setTimeout(() => {
           timer = null;
           void get().load();
-        }, 250);
+        }, delay);
       });
       return () => {
         off();
@@ -144,8 +152,10 @@ export const useFolderReview = create<FolderReviewState>()((set, get) => {
     load: async () => {
       const mine = ++ticket;
       set({ loading: true });
+      const started = performance.now();
       try {
         const review = await invoke('folder:review', undefined);
+        lastReview = { ms: performance.now() - started, endedAt: performance.now() };
         if (mine === ticket) set({ review, loading: false, error: null });
       } catch (e) {
         if (mine === ticket) set({ loading: false, error: userMessage(e) });

@@ -181,11 +181,13 @@ export function FolderDashboard(): ReactElement {
 
   if (!folder?.folder) return <main className="workspace empty-workspace">{S.noFolder}</main>;
   const parsed = documents.filter((d) => d.status === 'parsed').length;
+  const pending = documents.filter((d) => d.status === 'queued' || d.status === 'parsing').length;
   return (
     <main className="workspace folder-dashboard" data-testid="folder-dashboard" aria-label={S.region}>
       <header className="panel-header folder-dashboard-header">
         <h2>{S.title}</h2>
         <span className="folder-summary">{S.summary(documents.length, parsed, review?.relations.length ?? 0)}</span>
+        {pending > 0 ? <span className="muted">{S.pending(pending)}</span> : null}
         {loading ? <span className="muted">{S.reviewing}</span> : null}
         {error ? <span className="status-error">{S.failed(error)}</span> : null}
       </header>
