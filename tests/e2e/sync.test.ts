@@ -20,7 +20,8 @@ import type { ExtractedDocument, Table } from '../../src/core/model';
 import { anchorFor } from '../../src/core/review/anchors';
 import type { CellEdit } from '../../src/core/review/model';
 import { extractFile } from '../../src/node/extract-file';
-import { docId, editEntry, toDoc } from '../../src/renderer/src/sync/mapping';
+import { createAnnotation } from '../../src/renderer/src/features/annotations/annotation-ops';
+import { annotationEntry, docId, editEntry, toDoc } from '../../src/renderer/src/sync/mapping';
 import type { PouchDoc } from '../../src/renderer/src/sync/pouch-types';
 import { READER, TestCouch } from '../../src/renderer/src/sync/test-server';
 import { setReviewer } from './harness/annotations';
@@ -169,6 +170,12 @@ describe('team sync in the workspace', () => {
       .poll(async () => (await serverEdits(couch)).filter((d) => d.edit.reviewer === '张三' && d.edit.after === '600.00').map((d) => [...d.parents].sort()), { timeout: 20_000 })
       .toEqual([[sent!.edit.id, theirs.id].sort()]);
     expect((await serverEdits(couch)).map((d) => d._id).sort()).toContain(docId('edit', theirs.fileHash, theirs.id));
+
+    // an annotation from the team appears too
+    await expect(page.getByTestId('annotations-toggle').textContent()).resolves.toBe('批注');
+    const note = createAnnotation({ fileHash: theirs.fileHash, target: { kind: 'page-rect', page: 1, bbox: [10, 10, 200, 60] }, text: '印章不清，请重新扫描', category: 'format' }, { id: 'li-note-1', by: '李四', at: Date.now() });
+    await couch.database().bulkDocs([toDoc(annotationEntry(note.event)) as unknown as PouchDoc]);
+    await expect.poll(() => page.getByTestId('annotations-toggle').textContent(), { timeout: 20_000 }).toBe('批注（1 条待处理）');
 
     // 4. the server goes away: offline, no dialog, no alert; the review keeps being written locally
     await couch.stop();
