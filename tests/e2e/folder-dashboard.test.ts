@@ -130,6 +130,14 @@ describe('folder dashboard (browser mode)', () => {
     await page.waitForSelector('[data-testid="pdf-page"][data-page]', { timeout: 30_000 });
     await expect(page.locator('.document-item.active').getAttribute('data-path')).resolves.toBe(NEW);
     await expect.poll(() => page.locator('.finding-item.selected').count(), { timeout: 30_000 }).toBe(1);
+    await expect(page.locator('.finding-item.selected').getAttribute('data-severity')).resolves.toBe('error');
+
+    // a document opened from the list while the dashboard is shown is shown
+    await page.locator('.folder-view-tabs button[data-view="folder"]').click();
+    await page.getByTestId('folder-dashboard').waitFor();
+    await page.locator('.document-item[data-path="医保局决算.pdf"] button').first().click();
+    await page.getByTestId('workspace').waitFor();
+    await expect(page.getByTestId('folder-dashboard').count()).resolves.toBe(0);
     expect(session.errors).toEqual([]);
   });
 
