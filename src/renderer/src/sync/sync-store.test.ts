@@ -107,6 +107,14 @@ describe('sync store against a CouchDB-protocol server', () => {
     expect(store.getState()).toMatchObject({ state: 'off', url: null, readOnly: false });
   });
 
+  it('says why when the connection cannot be read, and stays usable', async () => {
+    const db = new ReviewDatabase(uid('review'));
+    const store = createSyncStore({ db: () => db, loadPouch: async () => TestPouch, connection: async () => Promise.reject(new Error('主进程无响应')), me: () => '张三', folderFiles: () => null, onFilesChanged: () => undefined, newId: () => uid('x') });
+    opened.push({ db, store });
+    await store.getState().start();
+    expect(store.getState()).toMatchObject({ state: 'off', error: '主进程无响应' });
+  });
+
   it('sends local edits, applies remote ones, lists a same-cell conflict with both sides, and a pick resolves it as an edit', async () => {
     const { db, store, changed } = setup({ url: server.url, username: '', password: '' });
     const mine = edit(A, '626.94', '张三', 1000, '625.94');

@@ -165,7 +165,13 @@ export function createSyncStore(deps: SyncDeps): UseBoundStore<StoreApi<SyncStor
             return;
           }
           set({ ...OFF_VIEW, state: 'connecting', url: connection.url, error: undefined });
-          const PouchDB = await deps.loadPouch();
+          let PouchDB: PouchStatic;
+          try {
+            PouchDB = await deps.loadPouch();
+          } catch (e) {
+            set({ state: 'offline', error: e instanceof Error ? e.message : String(e) });
+            return;
+          }
           const files = deps.folderFiles();
           const r = new Replicator({
             db: deps.db(),
@@ -194,7 +200,11 @@ export function createSyncStore(deps: SyncDeps): UseBoundStore<StoreApi<SyncStor
             }
           });
           followConflicts();
-          await r.start();
+          try {
+            await r.start();
+          } catch (e) {
+            set({ state: 'offline', error: e instanceof Error ? e.message : String(e) });
+          }
         }),
 
       stop: () =>
