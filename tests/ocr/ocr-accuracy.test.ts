@@ -3,16 +3,20 @@
  * with OCR, as the CLI does, and scored against the truth of the page it was scanned from — every
  * truth table found by title, body cells right (≥ 98 % at 300 dpi, ≥ 95 % for the 150 dpi scans
  * turned 0.5° with a seal), and no amount read wrong without a flag. The bad scans: a blank and a
- * tiny page give a clear Chinese message, a sideways page is read after turning it.
+ * tiny page give a clear Chinese message, a sideways or upside-down page is read after turning it.
  * Measured (OCR at 150, 200 — the default — and 300 dpi): 100 % of the body cells on every
  * fixture; no wrong amount unflagged.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { isDocumentError } from '../../src/core/errors';
 import type { ExtractedDocument } from '../../src/core/model';
+import { renderPage } from '../../src/node/ocr-pages';
+import { loadPdfjsForNode } from '../../src/node/pdfjs-node';
+import { imagePdf } from '../fixtures/generate/scanned';
 import { loadFixtures } from '../fixtures/truth';
 import type { TableScore } from './scanned';
 import { accuracy, extractScanned, loadManifest, scannedPdf, scoreDocument, truthTables } from './scanned';
@@ -93,6 +97,22 @@ describe('bad scans', () => {
     expect(isDocumentError(e) && e.code).toBe('ocr-unreadable');
     if (isDocumentError(e)) expect(e.messageZh).toContain('尺寸过小');
   }, 60_000);
+
+  it('an upside-down page is read after turning it (upright it read as confident nonsense)', async () => {
+    // made here from the two-tables scan: rendered at 150 dpi, turned 180°, saved as a JPEG page
+    const { pdfjs, params } = await loadPdfjsForNode();
+    const src = await pdfjs.getDocument({ ...params, data: new Uint8Array(readFileSync(scannedPdf('two-tables-300dpi'))) }).promise;
+    const r = await renderPage(await src.getPage(1), 150 / 72, 0);
+    await src.destroy();
+    const jpeg = await sharp(Buffer.from(r.rgba), { raw: { width: r.width, height: r.height, channels: 4 } }).flatten({ background: '#ffffff' }).rotate(180).jpeg({ quality: 80 }).toBuffer();
+    const file = join(CACHE, 'upside-down.pdf');
+    writeFileSync(file, imagePdf([{ jpeg, width: r.width, height: r.height, dpi: 150 }]));
+    const doc = await extractScanned(file);
+    const truth = loadFixtures().find((t) => t.id === 'edge-two-tables-one-page')!;
+    const s = scoreDocument(doc, truth.tables);
+    expect(s.filter((t) => !t.found).map((t) => t.title)).toEqual([]);
+    expect(accuracy(s), s.flatMap((t) => t.mismatches).join('\n')).toBeGreaterThanOrEqual(0.95);
+  }, 120_000);
 
   it('a sideways page is read after turning it: both tables found, figures right', async () => {
     const doc: ExtractedDocument = await extractScanned(scannedPdf('bad-sideways'));
