@@ -12,9 +12,10 @@ import { isDocumentError } from '../../core/errors';
 import type { ExtractedDocument } from '../../core/model';
 import { extractFile } from '../../node/extract-file';
 import { parseArgs } from '../args';
+import { OCR_USAGE, takeOcrArgs } from '../ocr-args';
 import { checkFolder, folderJson, formatFolderReport, isDirectory, readOverrides } from './folder';
 
-const USAGE = '用法 / usage: check <file|folder> [--json out.json] [--catalogue 科目表.txt] [--rounding 1] [--relations pairs.json]';
+const USAGE = `用法 / usage: check <file|folder> [--json out.json] [--catalogue 科目表.txt] [--rounding 1] [--relations pairs.json] ${OCR_USAGE}`;
 
 const SEVERITY_TITLES: Record<Severity, string> = { error: '错误', warning: '警告', note: '提示' };
 
@@ -50,7 +51,8 @@ export function formatReport(doc: ExtractedDocument, report: CheckReport): strin
 }
 
 export async function runCheck(args: string[]): Promise<number> {
-  const { positional, options } = parseArgs(args, ['json', 'catalogue', 'rounding', 'relations']);
+  const { rest, ocr } = takeOcrArgs(args);
+  const { positional, options } = parseArgs(rest, ['json', 'catalogue', 'rounding', 'relations']);
   const file = positional[0];
   if (!file) {
     console.error(USAGE);
@@ -79,7 +81,7 @@ export async function runCheck(args: string[]): Promise<number> {
       console.error(overrides);
       return 1;
     }
-    const result = await checkFolder(file, { check: checkOptions, overrides, onFile: (f, i, n) => console.error(`[${i + 1}/${n}] ${f}`) });
+    const result = await checkFolder(file, { check: checkOptions, overrides, ocr, onFile: (f, i, n) => console.error(`[${i + 1}/${n}] ${f}`) });
     console.log(formatFolderReport(result));
     if (options.json) {
       await writeFile(options.json, JSON.stringify(folderJson(result), null, 1));
@@ -89,7 +91,7 @@ export async function runCheck(args: string[]): Promise<number> {
   }
   let doc: ExtractedDocument;
   try {
-    doc = await extractFile(file);
+    doc = await extractFile(file, { ocr });
   } catch (e) {
     if (isDocumentError(e)) {
       console.error(`无法处理 ${file}：${e.messageZh}\n${e.message}`);

@@ -16,9 +16,11 @@ import { buildWorkbook, emptyReview } from '../../export/workbook';
 import { extractFile } from '../../node/extract-file';
 import { buildFolderWorkbook } from '../../export/folder-workbook';
 import { parseArgs } from '../args';
+import { OCR_USAGE, takeOcrArgs } from '../ocr-args';
+import type { OcrOptions } from '../../node/ocr-engine';
 import { checkFolder, isDirectory, readOverrides } from './folder';
 
-const USAGE = '用法 / usage: export <file> --out x.xlsx [--review package.json] | export <folder> --out x.xlsx [--relations pairs.json]';
+const USAGE = `用法 / usage: export <file> --out x.xlsx [--review package.json] | export <folder> --out x.xlsx [--relations pairs.json] ${OCR_USAGE}`;
 const OPTIONS = ['out', 'review', 'relations'];
 
 function fail(zh: string, en: string): number {
@@ -67,11 +69,11 @@ async function writeAtomically(out: string, bytes: Uint8Array): Promise<number |
 }
 
 /** `export <DIR> --out x.xlsx`: one workbook with every file's findings and the cross-document ones. */
-async function exportFolder(dir: string, out: string, relations: string | undefined): Promise<number> {
+async function exportFolder(dir: string, out: string, relations: string | undefined, ocr: OcrOptions | false): Promise<number> {
   const started = performance.now();
   const overrides = relations ? await readOverrides(relations) : undefined;
   if (typeof overrides === 'string') return fail(overrides, `Cannot use the relations file ${relations}.`);
-  const result = await checkFolder(dir, { overrides, onFile: (f, i, n) => console.error(`[${i + 1}/${n}] ${f}`) });
+  const result = await checkFolder(dir, { overrides, ocr, onFile: (f, i, n) => console.error(`[${i + 1}/${n}] ${f}`) });
   const bytes = await buildFolderWorkbook({
     folder: dir,
     documents: result.documents.map((d) => ({ ...d, doc: result.extracted.get(d.file) ?? null })),
@@ -89,7 +91,8 @@ async function exportFolder(dir: string, out: string, relations: string | undefi
 }
 
 export async function runExport(args: string[]): Promise<number> {
-  const { positional, options } = parseArgs(args, OPTIONS);
+  const { rest, ocr } = takeOcrArgs(args);
+  const { positional, options } = parseArgs(rest, OPTIONS);
   const unknown = Object.keys(options).filter((k) => !OPTIONS.includes(k));
   const [file, ...extra] = positional;
   if (!file || extra.length > 0 || unknown.length > 0 || !options.out) {
@@ -108,7 +111,7 @@ export async function runExport(args: string[]): Promise<number> {
   if (!(await stat(folder).then((s) => s.isDirectory(), () => false))) {
     return fail(`无法写入 ${out}：文件夹 ${folder} 不存在。`, `Cannot write ${out}: the folder ${folder} does not exist.`);
   }
-  if (await isDirectory(file)) return exportFolder(file, out, options.relations);
+  if (await isDirectory(file)) return exportFolder(file, out, options.relations, ocr);
   // Validate the package before the (slower) parse: a bad package is refused at once.
   const pkg = options.review ? await readPackage(options.review) : null;
   if (typeof pkg === 'number') return pkg;
@@ -116,7 +119,7 @@ export async function runExport(args: string[]): Promise<number> {
   const started = performance.now();
   let document: ExtractedDocument;
   try {
-    document = await extractFile(file);
+    document = await extractFile(file, { ocr });
   } catch (e) {
     if (isDocumentError(e)) return fail(`无法处理 ${file}：${e.messageZh}`, `Cannot process ${file}: ${e.message}`);
     throw e;

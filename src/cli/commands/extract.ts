@@ -8,6 +8,7 @@ import type { ExtractedDocument, Table } from '../../core/model';
 import { pageRanges } from '../../core/text/page-ranges';
 import { extractFile } from '../../node/extract-file';
 import { parseArgs } from '../args';
+import { OCR_USAGE, takeOcrArgs } from '../ocr-args';
 
 function summarizeTable(t: Table): string {
   const cells = t.rows.reduce((n, r) => n + r.filter((c) => c && c.text).length, 0);
@@ -39,22 +40,15 @@ export function summarize(doc: ExtractedDocument): string {
 
 export async function runExtract(args: string[]): Promise<number> {
   // OCR of pages without a usable text layer is on in the CLI; --no-ocr lists them instead
-  const noOcr = args.includes('--no-ocr');
-  const dpiArg = args.find((a) => a.startsWith('--ocr-dpi='));
-  const { positional, options } = parseArgs(
-    args.filter((a) => a !== '--no-ocr' && a !== dpiArg),
-    ['json'],
-  );
+  const { rest, ocr } = takeOcrArgs(args);
+  const { positional, options } = parseArgs(rest, ['json']);
   const file = positional[0];
   if (!file) {
-    console.error('用法 / usage: extract <file> [--json out.json] [--no-ocr] [--ocr-dpi=200]');
+    console.error(`用法 / usage: extract <file> [--json out.json] ${OCR_USAGE}`);
     return 2;
   }
   try {
-    const dpi = dpiArg ? Number(dpiArg.slice('--ocr-dpi='.length)) : undefined;
-    const doc = await extractFile(file, {
-      ocr: noOcr ? false : { ...(dpi && dpi >= 72 && dpi <= 600 ? { dpi } : {}), onPage: (done, total, page) => process.stderr.write(`OCR 第${page}页 (${done}/${total})\n`) },
-    });
+    const doc = await extractFile(file, { ocr });
     console.log(summarize(doc));
     if (options.json) {
       await writeFile(options.json, JSON.stringify(doc, null, 1));

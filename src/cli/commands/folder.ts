@@ -17,6 +17,7 @@ import type { RelationOverrides } from '../../core/folder/relations';
 import { relationTitle } from '../../core/folder/relations';
 import type { ExtractedDocument } from '../../core/model';
 import { extractFile } from '../../node/extract-file';
+import type { OcrOptions } from '../../node/ocr-engine';
 
 const EXTENSIONS = new Set(['.pdf', '.docx', '.docm', '.xlsx', '.xlsm', '.xls', '.doc', '.et', '.wps']);
 
@@ -80,7 +81,15 @@ export async function folderFiles(dir: string): Promise<string[]> {
     .sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }
 
-export async function checkFolder(dir: string, options: { check?: CheckOptions; overrides?: RelationOverrides; onFile?: (file: string, i: number, n: number) => void } = {}): Promise<FolderCheckResult> {
+export interface CheckFolderOptions {
+  check?: CheckOptions;
+  overrides?: RelationOverrides;
+  /** OCR of pages without a usable text layer (off unless given) */
+  ocr?: OcrOptions | false;
+  onFile?: (file: string, i: number, n: number) => void;
+}
+
+export async function checkFolder(dir: string, options: CheckFolderOptions = {}): Promise<FolderCheckResult> {
   const files = await folderFiles(dir);
   const docs: FolderDocument[] = [];
   const perFile = new Map<string, { findings: Finding[]; doc: ExtractedDocument | null; error: string | null }>();
@@ -88,7 +97,7 @@ export async function checkFolder(dir: string, options: { check?: CheckOptions; 
     options.onFile?.(file, i, files.length);
     const modifiedAt = await stat(join(dir, file)).then((s) => s.mtimeMs, () => undefined);
     try {
-      const doc = await extractFile(join(dir, file));
+      const doc = await extractFile(join(dir, file), options.ocr ? { ocr: options.ocr } : {});
       const findings = runChecks(doc, options.check).findings;
       const pictureOnly = doc.tables.length === 0 && doc.narrative.length === 0;
       const error = pictureOnly ? '文件中没有可读取的文字或表格（可能是扫描件）' : null;
