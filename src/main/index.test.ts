@@ -16,7 +16,7 @@ const stub = vi.hoisted(() => {
   const state = {
     userData: '',
     appPath: '',
-    windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
+    windows: [] as { options: Record<string, unknown>; loaded: string[]; reloads: number }[],
     ipcHandlers: new Map<string, Listener>(),
     protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
     privileged: [] as unknown[],
@@ -26,10 +26,10 @@ const stub = vi.hoisted(() => {
     permissionHandler: null as Listener | null,
   };
   class BrowserWindow {
-    readonly record: { options: Record<string, unknown>; loaded: string[] };
-    readonly webContents = { on: (): void => undefined, send: (): void => undefined, isDestroyed: (): boolean => false };
+    readonly record: { options: Record<string, unknown>; loaded: string[]; reloads: number };
+    readonly webContents = { on: (): void => undefined, send: (): void => undefined, isDestroyed: (): boolean => false, reload: (): void => void this.record.reloads++ };
     constructor(options: Record<string, unknown>) {
-      this.record = { options, loaded: [] };
+      this.record = { options, loaded: [], reloads: 0 };
       state.windows.push(this.record);
     }
     once(): void {}
@@ -130,6 +130,25 @@ describe('Electron shell (src/main/index.ts)', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect((await handler({ url: 'app://renderer/..%2f..%2fpackage.json' })).status).toBe(404);
     expect((await handler({ url: 'app://renderer/missing.js' })).status).toBe(404);
+  });
+
+  it('admits the team database in the CSP once it is configured, and reloads the page for it', async () => {
+    const from = { senderFrame: { url: 'app://renderer/index.html' } };
+    const headersNow = (): string => {
+      let headers: Record<string, string[]> = {};
+      stub.state.headersHook!({ responseHeaders: {} }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
+      return headers['Content-Security-Policy']![0]!;
+    };
+    expect(headersNow()).not.toContain('couch.example');
+    const set = stub.state.ipcHandlers.get('sync:set')!;
+    expect(await set(from, { url: 'https://couch.example.gov.cn:6984/budget', username: '张三', password: 'pw' })).toMatchObject({ ok: true });
+    expect(headersNow()).toContain('connect-src \'self\' blob: https://couch.example.gov.cn:6984;');
+    const page = await stub.state.protocolHandlers.get('app')!({ url: 'app://renderer/index.html' });
+    expect(page.headers.get('content-security-policy')).toContain('https://couch.example.gov.cn:6984');
+    expect(stub.state.windows[0]!.reloads).toBe(1);
+    await set(from, { url: '', username: '' });
+    expect(headersNow()).not.toContain('couch.example');
+    expect(stub.state.windows[0]!.reloads).toBe(2);
   });
 
   it('installs the hardening hooks on the session and on every web contents', () => {

@@ -14,7 +14,7 @@ import { createHandlers } from './ipc/handlers';
 import { registerCommands } from './ipc/register';
 import type { IpcMainLike } from './ipc/register';
 import { resolveAppAsset } from './security/app-protocol';
-import { contentSecurityPolicy, withSecurityHeaders } from './security/csp';
+import { contentSecurityPolicy, syncOriginOf, withSecurityHeaders } from './security/csp';
 import { hardenSession, hardenWebContents } from './security/harden';
 import type { SessionLike, WebContentsLike } from './security/harden';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './security/origin';
@@ -27,7 +27,8 @@ const log = (message: string, error?: unknown): void => console.error(`[main] ${
 
 const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
 const origin: RendererOrigin = { devServerOrigin: devServerUrl ? new URL(devServerUrl).origin : null };
-const csp = contentSecurityPolicy(origin);
+/** The CSP of the next page load: the team database (sync settings) is the one remote it may fetch. */
+const csp = (): string => contentSecurityPolicy({ ...origin, syncOrigin: syncOriginOf(services?.sync.connection()?.url) });
 const rendererDir = join(import.meta.dirname, '../renderer');
 
 app.enableSandbox();
@@ -70,7 +71,7 @@ function serveRenderer(): void {
     if (asset.status !== 200) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(asset.path);
-      const headers = withSecurityHeaders({ 'Content-Type': asset.contentType }, csp);
+      const headers = withSecurityHeaders({ 'Content-Type': asset.contentType }, csp());
       return new Response(body, { status: 200, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.join(', ')])) });
     } catch {
       return new Response('Not found', { status: 404 });
@@ -119,6 +120,11 @@ async function start(): Promise<void> {
   registerCommands(ipcMain as unknown as IpcMainLike, handlers, { isTrustedSender: (url) => isAppUrl(url, origin), log });
   services.workspace.onChange((state) => sendEvent(mainWindow?.webContents, 'folder:changed', state));
   services.workspace.onProgress((event) => sendEvent(mainWindow?.webContents, 'document:progress', event));
+  // A page's CSP is fixed when it loads: a new team database origin takes a reload (edits are
+  // already durable in IndexedDB, so nothing is lost).
+  services.sync.onUrlChange((before, after) => {
+    if (syncOriginOf(before) !== syncOriginOf(after) && mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload();
+  });
   createWindow();
 }
 

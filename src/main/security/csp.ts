@@ -1,12 +1,25 @@
 /**
  * The renderer's Content-Security-Policy, sent as a response header on every page (custom
  * protocol and dev server alike). No remote content at all: scripts, workers and fetches only from
- * our own origin. 'unsafe-inline' is for styles only (AG Grid and React set inline styles);
+ * our own origin — and fetches to the team's CouchDB when one is configured. 'unsafe-inline' is for styles only (AG Grid and React set inline styles);
  * 'wasm-unsafe-eval' lets pdf.js compile its image decoders (WebAssembly, not JS eval).
  */
 export interface CspOptions {
   /** Vite dev server origin (adds its HMR websocket and React-refresh inline preamble) */
   devServerOrigin: string | null;
+  /** the team's CouchDB origin (docs/sync.md): the one remote address the renderer may fetch */
+  syncOrigin?: string | null;
+}
+
+/** The origin of a configured CouchDB URL, or null unless it is plain http(s) with a host. */
+export function syncOriginOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname ? u.origin : null;
+  } catch {
+    return null;
+  }
 }
 
 export function contentSecurityPolicy(options: CspOptions): string {
@@ -18,8 +31,8 @@ export function contentSecurityPolicy(options: CspOptions): string {
     'style-src': "'self' 'unsafe-inline'",
     'img-src': "'self' data: blob:",
     'font-src': "'self' data:",
-    // blob: for the renderer's in-memory PDF bytes handed to pdf.js
-    'connect-src': `'self' blob:${devSocket}`,
+    // blob: for the renderer's in-memory PDF bytes handed to pdf.js; the team database if set
+    'connect-src': `'self' blob:${devSocket}${options.syncOrigin ? ` ${options.syncOrigin}` : ''}`,
     'worker-src': "'self' blob:",
     'manifest-src': "'self'",
     'frame-src': "'none'",

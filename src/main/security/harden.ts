@@ -40,9 +40,10 @@ export function hardenWebContents(contents: WebContentsLike, origin: RendererOri
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-export function hardenSession(session: SessionLike, origin: RendererOrigin, csp: string): void {
+/** `csp` is read on every response: it follows the sync settings (the team database's origin). */
+export function hardenSession(session: SessionLike, origin: RendererOrigin, csp: () => string): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permissionDecision(permission, details.requestingUrl ?? '', origin)));
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionDecision(permission, requestingOrigin, origin));
   // Also for the dev server's HTTP responses; app:// responses carry it from app-protocol.
-  session.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withSecurityHeaders(details.responseHeaders, csp) }));
+  session.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withSecurityHeaders(details.responseHeaders, csp()) }));
 }

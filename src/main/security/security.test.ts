@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAppAsset } from './app-protocol';
-import { contentSecurityPolicy, withSecurityHeaders } from './csp';
+import { contentSecurityPolicy, syncOriginOf, withSecurityHeaders } from './csp';
 import type { SessionLike, WebContentsLike } from './harden';
 import { hardenSession, hardenWebContents } from './harden';
 import { navigationDecision, permissionDecision } from './navigation-policy';
@@ -100,7 +100,7 @@ describe('hardenWebContents / hardenSession', () => {
       setPermissionCheckHandler: () => undefined,
       webRequest: { onHeadersReceived: (h) => (headersHook = h) },
     };
-    hardenSession(session, packaged, 'default-src none');
+    hardenSession(session, packaged, () => 'default-src none');
     let headers: Record<string, string[]> = {};
     headersHook!({ responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': 'text/html' } }, (r) => (headers = r.responseHeaders));
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ['default-src none'], 'X-Content-Type-Options': ['nosniff'] });
@@ -125,6 +125,14 @@ describe('content security policy', () => {
   it('adds only the local dev server websocket in development', () => {
     const csp = directives(contentSecurityPolicy({ devServerOrigin: 'http://localhost:5173' }));
     expect(csp.get('connect-src')).toBe("'self' blob: ws://localhost:5173");
+  });
+
+  it('admits the configured team database, and only an http(s) origin of it', () => {
+    const csp = directives(contentSecurityPolicy({ devServerOrigin: null, syncOrigin: syncOriginOf('https://couch.example.gov.cn:6984/budget-2025') }));
+    expect(csp.get('connect-src')).toBe("'self' blob: https://couch.example.gov.cn:6984");
+    expect(csp.get('script-src')).toBe("'self' 'wasm-unsafe-eval'");
+    for (const bad of ['', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url', 'app://renderer/x', null, undefined]) expect(syncOriginOf(bad)).toBeNull();
+    expect(directives(contentSecurityPolicy({ devServerOrigin: null, syncOrigin: null })).get('connect-src')).toBe("'self' blob:");
   });
 
   it('replaces a header the server sent', () => {

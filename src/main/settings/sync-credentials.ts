@@ -38,6 +38,7 @@ export class SyncCredentialStore {
   private stored: Stored = { ...EMPTY };
   /** the password for this session (decrypted, or entered while encryption is unavailable) */
   private sessionPassword = '';
+  private readonly urlListeners = new Set<(before: string, after: string) => void>();
 
   private constructor(
     private readonly path: string,
@@ -86,8 +87,16 @@ export class SyncCredentialStore {
     if (input.password !== undefined) this.sessionPassword = input.password;
     if (!input.url) this.sessionPassword = '';
     const password = this.sessionPassword && this.encrypting() ? toBase64(this.cipher!.encryptString(this.sessionPassword)) : null;
+    const before = this.stored.url;
     this.stored = { url: input.url, username: input.url ? input.username : '', password };
     await writeFileAtomic(this.path, JSON.stringify({ version: FORMAT_VERSION, ...this.stored }, null, 2));
+    if (before !== input.url) for (const listener of this.urlListeners) listener(before, input.url);
     return this.view();
+  }
+
+  /** Called after the database URL changed (main reloads the page so its CSP admits the new origin). */
+  onUrlChange(listener: (before: string, after: string) => void): () => void {
+    this.urlListeners.add(listener);
+    return () => this.urlListeners.delete(listener);
   }
 }
