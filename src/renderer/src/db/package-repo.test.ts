@@ -99,6 +99,17 @@ describe('review packages in the database', () => {
     expect((await loadConflicts(li)).filter((c) => !c.resolution)).toEqual([]);
   });
 
+  it('lists only package conflicts: a team-sync conflict (same table, id sync:…) belongs to the sync panel', async () => {
+    const db = fresh();
+    const zhang = fresh();
+    await zhangsReview(zhang);
+    await appendEdit(db, edit('l1', 2000, '625.94', '600.00', '李四'));
+    await importReviewPackage(db, await packageOf(zhang, '张三'), meta('李四', 9000));
+    const [fromPackage] = await loadConflicts(db);
+    await db.reviewConflicts.put({ ...fromPackage!, id: 'sync:t1:2:3', source: '王五' });
+    expect((await loadConflicts(db)).map((c) => c.id)).toEqual([fromPackage!.id]);
+  });
+
   it('takes a typed third value', async () => {
     const zhang = fresh();
     await zhangsReview(zhang);

@@ -9,6 +9,7 @@ import { importedEvent } from '../features/annotations/annotation-ops';
 import { agreeingEntries } from '../features/review-package/log-order';
 import type { ReviewDatabase, StoredConflict } from './database';
 import { loadEdits, loadEditsByFile } from './review-repo';
+import { SYNC_CONFLICT_PREFIX } from './sync-repo';
 
 export interface ReviewedFile {
   fileHash: string;
@@ -96,8 +97,9 @@ export async function importReviewPackage(db: ReviewDatabase, pkg: ReviewPackage
   });
 }
 
+/** Conflicts from imported review packages (team-sync conflicts have their own panel: sync-repo). */
 export async function loadConflicts(db: ReviewDatabase): Promise<StoredConflict[]> {
-  return db.reviewConflicts.orderBy('id').toArray();
+  return (await db.reviewConflicts.orderBy('id').toArray()).filter((c) => !c.id.startsWith(SYNC_CONFLICT_PREFIX));
 }
 
 /**

@@ -8,6 +8,7 @@ import { reviewDb } from '../db/database';
 import { loadDecisionLog, loadDecisions } from '../db/decision-repo';
 import { testDocument } from '../review/test-document';
 import { useFindings } from './findings';
+import { useReview } from './review';
 import { useSettings } from './settings';
 import { useWorkspace } from './workspace';
 
@@ -111,6 +112,26 @@ describe('findings store', () => {
       ['revoked', undefined],
     ]);
     expect(useFindings.getState().openFindings[doc.source.sha256]).toEqual({ error: 1, warning: 0, note: 3 });
+  });
+
+  it('a read-only team review (no write rights) records no decision', async () => {
+    const doc = freshDoc();
+    const id = roundingId(doc);
+    useFindings.getState().setInput(doc, []);
+    await checked();
+    useReview.setState({ readOnly: true });
+    try {
+      await useFindings.getState().confirm(id);
+      useFindings.getState().askDismiss(id);
+      await useFindings.getState().dismiss(id, '尾差，不予处理');
+      expect(useFindings.getState().decisions.has(id)).toBe(false);
+      expect(useFindings.getState().dismissingId).toBeNull();
+      expect(await loadDecisions(reviewDb(), doc.source.sha256)).toEqual([]);
+    } finally {
+      useReview.setState({ readOnly: false });
+    }
+    await useFindings.getState().confirm(id);
+    expect(useFindings.getState().decisions.get(id)).toMatchObject({ decision: 'confirmed' });
   });
 
   it('confirms into one annotation: revoking marks it 不予处理, confirming again reopens it', async () => {

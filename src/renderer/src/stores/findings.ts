@@ -17,6 +17,7 @@ import { checkDocument, releaseDocuments } from '../features/findings/checks-cli
 import { ALL_FILTERS, filterViews, findingViews, nextOpen, openCount, type Counts, type FindingFilters } from '../features/findings/findings-view';
 import { spanLineBoxes, unionBox } from '../features/findings/narrative-marks';
 import { monotonicNow, newId } from '../review/ids';
+import { useReview } from './review';
 import { useSettings } from './settings';
 import { useWorkspace } from './workspace';
 
@@ -196,6 +197,8 @@ export const useFindings = create<FindingsState>()((set, get) => {
 
     confirm: (id) =>
       serial(async () => {
+        // a reader of a team review (no write rights) decides nothing: it would never reach the team
+        if (useReview.getState().readOnly) return;
         const { doc } = get();
         const finding = findingOf(id);
         if (!doc || !finding) return;
@@ -217,7 +220,7 @@ export const useFindings = create<FindingsState>()((set, get) => {
       }),
 
     askDismiss: (id, advance = false) => {
-      if (findingOf(id)) set({ dismissingId: id, advanceAfterDismiss: advance });
+      if (findingOf(id) && !useReview.getState().readOnly) set({ dismissingId: id, advanceAfterDismiss: advance });
     },
     cancelDismiss: () => set({ dismissingId: null }),
 
@@ -226,7 +229,7 @@ export const useFindings = create<FindingsState>()((set, get) => {
         const { doc } = get();
         const text = reason.trim();
         const finding = findingOf(id);
-        if (!doc || !finding || !text) return;
+        if (!doc || !finding || !text || useReview.getState().readOnly) return;
         try {
           const decision: FindingDecision = {
             fileHash: doc.source.sha256,
@@ -249,6 +252,7 @@ export const useFindings = create<FindingsState>()((set, get) => {
 
     revoke: (id) =>
       serial(async () => {
+        if (useReview.getState().readOnly) return;
         const { doc, decisions } = get();
         if (!doc || !decisions.has(id)) return;
         try {

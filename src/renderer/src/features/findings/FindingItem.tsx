@@ -95,6 +95,7 @@ export function FindingItem({ view }: { view: FindingView }): ReactElement {
   }, [selected]);
 
   const store = useFindings.getState;
+  const readOnly = useReview((s) => s.readOnly);
   return (
     <li
       ref={ref}
@@ -124,15 +125,15 @@ export function FindingItem({ view }: { view: FindingView }): ReactElement {
       <div className="finding-actions">
         {status === 'open' ? (
           <>
-            <button type="button" onClick={() => void store().confirm(finding.id)} title={STRINGS.findings.confirmHint}>
+            <button type="button" disabled={readOnly} onClick={() => void store().confirm(finding.id)} title={STRINGS.findings.confirmHint}>
               {STRINGS.findings.confirm}
             </button>
-            <button type="button" onClick={() => store().askDismiss(finding.id)} title={STRINGS.findings.dismissHint}>
+            <button type="button" disabled={readOnly} onClick={() => store().askDismiss(finding.id)} title={STRINGS.findings.dismissHint}>
               {STRINGS.findings.dismiss}
             </button>
           </>
         ) : (
-          <button type="button" onClick={() => void store().revoke(finding.id)} title={STRINGS.findings.revokeHint}>
+          <button type="button" disabled={readOnly} onClick={() => void store().revoke(finding.id)} title={STRINGS.findings.revokeHint}>
             {STRINGS.findings.revoke}
           </button>
         )}
