@@ -12,6 +12,8 @@ export default defineConfig({
           'parse-worker': resolve(import.meta.dirname, 'src/main/parse/parse-worker.ts'),
           // the OCR worker thread (new URL('./ocr-worker.js', import.meta.url) in src/node/ocr-engine.ts)
           'ocr-worker': resolve(import.meta.dirname, 'src/node/ocr-worker.ts'),
+          // the folder-review worker thread (new URL('./folder-review-worker.js', import.meta.url) in index.ts)
+          'folder-review-worker': resolve(import.meta.dirname, 'src/main/folder/review-worker.ts'),
         },
       },
     },

@@ -106,6 +106,7 @@ async function start(): Promise<void> {
     userData: app.getPath('userData'),
     samplesFolder: samplesFolder({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
     workerEntry: new URL('./parse-worker.js', import.meta.url),
+    folderReviewWorkerEntry: new URL('./folder-review-worker.js', import.meta.url),
     log,
     cipher: safeStorage,
   });

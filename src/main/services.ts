@@ -11,6 +11,7 @@ import { ParseCache } from './cache/parse-cache';
 import { FolderReviewService, attachFolderReview } from './folder/folder-review';
 import type { ParsePoolOptions } from './parse/parse-pool';
 import { ParsePool } from './parse/parse-pool';
+import { FolderReviewWorker } from './folder/review-runner';
 import { SettingsStore } from './settings/settings-store';
 import { SyncCredentialStore, type SecretCipher } from './settings/sync-credentials';
 import type { WorkspaceOptions } from './workspace/workspace';
@@ -22,6 +23,8 @@ export interface ServicesOptions {
   /** opened while the user has not chosen a folder (first run) */
   samplesFolder: string | null;
   workerEntry: URL;
+  /** the folder-review worker (out/main/folder-review-worker.js); absent: the review runs in main */
+  folderReviewWorkerEntry?: URL;
   pool?: Partial<Omit<ParsePoolOptions, 'workerEntry'>>;
   workspace?: Partial<Omit<WorkspaceOptions, 'cache' | 'parser'>>;
   log?: (message: string, error?: unknown) => void;
@@ -72,7 +75,10 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   await cache.removeInterruptedWrites();
   const pool = new ParsePool({ ...DEFAULT_POOL, ocr: { cacheDir: paths.ocrCacheDir }, ...options.pool, workerEntry: options.workerEntry });
   const workspace = new Workspace({ ...options.workspace, cache, parser: pool, log: options.log });
-  const folderReview = await FolderReviewService.open({ workspace, storeDir: paths.settingsDir, log: options.log });
+  const runner = options.folderReviewWorkerEntry
+    ? new FolderReviewWorker(options.folderReviewWorkerEntry, { cacheRoot: paths.cacheDir, versions: { schemaVersion: SCHEMA_VERSION, parserVersion: PARSER_VERSION } })
+    : undefined;
+  const folderReview = await FolderReviewService.open({ workspace, storeDir: paths.settingsDir, log: options.log, runner });
   attachFolderReview(workspace, folderReview);
   await workspace.setFolder(await initialFolder(settings.get().folder, options.samplesFolder));
   return {
@@ -85,6 +91,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     async close() {
       await workspace.close();
       await pool.close();
+      await runner?.close();
     },
   };
 }

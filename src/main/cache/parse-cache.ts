@@ -54,8 +54,15 @@ export class ParseCache {
   private constructor(
     private readonly root: string,
     private readonly versions: CacheVersions,
+    /** a reader in another thread: never deletes (the owner re-parses what it finds damaged) */
+    private readonly readOnly = false,
   ) {
     this.versionDir = join(root, `s${versions.schemaVersion}-p${versions.parserVersion}`);
+  }
+
+  /** Reads the entries of the cache another thread owns: no pruning, nothing deleted. */
+  static reader(root: string, versions: CacheVersions): ParseCache {
+    return new ParseCache(root, versions, true);
   }
 
   /** Opens the cache under `root`, dropping entries written by other extractor versions. */
@@ -95,7 +102,7 @@ export class ParseCache {
     if (!result) {
       this.stats.discarded++;
       this.stats.misses++;
-      await rm(path, { force: true });
+      if (!this.readOnly) await rm(path, { force: true });
       return null;
     }
     this.stats.hits++;

@@ -20,8 +20,10 @@ const DRAFT = join(ROOT, 'tests/fixtures/pdf/002-chromium.pdf');
 const CORRECTED = join(ROOT, 'tests/fixtures/folder/002-chromium-corrected.pdf');
 const WORKER = new URL('../parse/parse-worker.ts', import.meta.url);
 
-async function start(userData: string, folder: string): Promise<Services> {
-  const services = await startServices({ userData, samplesFolder: null, workerEntry: WORKER, pool: { concurrency: 2 }, workspace: { stableMs: 50, stablePollMs: 25, notifyIntervalMs: 20 } });
+const REVIEW_WORKER = new URL('./review-worker.ts', import.meta.url);
+
+async function start(userData: string, folder: string, reviewWorker: URL | undefined): Promise<Services> {
+  const services = await startServices({ userData, samplesFolder: null, workerEntry: WORKER, folderReviewWorkerEntry: reviewWorker, pool: { concurrency: 2 }, workspace: { stableMs: 50, stablePollMs: 25, notifyIntervalMs: 20 } });
   await services.workspace.setFolder(folder);
   return services;
 }
@@ -33,7 +35,11 @@ async function parsed(services: Services, count: number): Promise<void> {
   }, 'folder parsed', 120_000);
 }
 
-describe('FolderReviewService on a real folder', () => {
+// the same behaviour whether the review runs in main or in its worker thread (the app)
+describe.each([
+  ['in the main process', undefined],
+  ['in the folder-review worker', REVIEW_WORKER],
+])('FolderReviewService on a real folder, reviewed %s', (_where, reviewWorker) => {
   let userData: string;
   let folder: string;
   let services: Services;
@@ -49,7 +55,7 @@ describe('FolderReviewService on a real folder', () => {
     const t = Date.now() / 1000 - 3600;
     await utimes(join(folder, OLD), t, t);
     await utimes(join(folder, NEW), t + 60, t + 60);
-    services = await start(userData, folder);
+    services = await start(userData, folder, reviewWorker);
     await parsed(services, 2);
   }, 180_000);
 
@@ -114,14 +120,14 @@ describe('FolderReviewService on a real folder', () => {
 
   it('the next start reads the stored overrides back; a damaged store is set aside, not fatal', async () => {
     await services.close();
-    services = await start(userData, folder);
+    services = await start(userData, folder, reviewWorker);
     await parsed(services, 2);
     expect(services.folderReview.overridesOf(folder).pairs).toEqual([{ kind: 'year-over-year', files: [OLD, NEW] }]);
     expect((await services.folderReview.review()).relations).toEqual([expect.objectContaining({ kind: 'year-over-year', source: 'manual' })]);
     await services.close();
 
     await writeFile(join(userData, FOLDER_RELATIONS_FILE), '{"version":1,"folders":');
-    services = await start(userData, folder);
+    services = await start(userData, folder, reviewWorker);
     await parsed(services, 2);
     expect(services.folderReview.overridesOf(folder)).toEqual({ pairs: [], unpairs: [] });
     expect((await services.folderReview.review()).relations[0]).toMatchObject({ source: 'auto', files: [OLD, NEW] });

@@ -15,12 +15,15 @@ import type { DocumentEntry, FolderReviewResult, FolderState } from '../../share
 import { writeFileAtomic } from '../fs/atomic-write';
 import { IpcError } from '../ipc/ipc-error';
 import { relationOverridesArgs } from '../ipc/validators';
+import { PICTURE_ONLY_REASON } from './folder-reviewer';
+import type { FolderReviewRunner } from './review-runner';
+import type { ReviewedFile } from './review-worker-protocol';
 
 export const FOLDER_RELATIONS_FILE = 'folder-relations.json';
 const FORMAT_VERSION = 1;
 /** extractions kept in memory between reviews (the rest are read from the parse cache again) */
 export const MAX_KEPT_DOCUMENTS = 100;
-export const PICTURE_ONLY_REASON = '文件中没有可读取的文字或表格（可能是扫描件）';
+export { PICTURE_ONLY_REASON } from './folder-reviewer';
 
 /** What the review needs of the workspace. */
 export interface ReviewedWorkspace {
@@ -33,6 +36,11 @@ export interface FolderReviewOptions {
   /** where folder-relations.json lives (the settings directory); null keeps overrides in memory */
   storeDir: string | null;
   log?: (message: string, error?: unknown) => void;
+  /**
+   * Runs the review off the main thread (the app: a worker reading the parse cache); absent, it
+   * runs here on extractions from the workspace (tests, small folders).
+   */
+  runner?: FolderReviewRunner;
 }
 
 export interface ReviewTiming {
@@ -169,9 +177,22 @@ export class FolderReviewService {
     await write;
   }
 
+  private async runElsewhere(runner: FolderReviewRunner, state: FolderState, overrides: RelationOverrides): Promise<FolderReviewResult> {
+    const files: ReviewedFile[] = state.documents
+      .filter((d) => !isPending(d))
+      .map((d) => (d.status === 'error' || !d.sha256 ? { file: d.relativePath, sha256: null, error: d.error?.messageZh ?? '无法读取', modifiedAt: d.mtimeMs } : { file: d.relativePath, sha256: d.sha256, modifiedAt: d.mtimeMs }));
+    const applied = applicable(overrides, new Set(files.map((f) => f.file)));
+    const out = await runner.review(files, applied);
+    this.timing = { loadMs: out.loadMs, reviewMs: out.reviewMs, documents: out.documents };
+    this.runs++;
+    const { identities, relations, findings } = out.review;
+    return { identities, relations, findings, overrides: { pairs: overrides.pairs ?? [], unpairs: overrides.unpairs ?? [] } };
+  }
+
   private readonly reviewCache = new FolderReviewCache();
 
   private async run(state: FolderState, overrides: RelationOverrides): Promise<FolderReviewResult> {
+    if (this.options.runner) return this.runElsewhere(this.options.runner, state, overrides);
     const started = performance.now();
     const entries = state.documents.filter((d) => !isPending(d));
     const live = new Set(entries.flatMap((d) => (d.sha256 ? [d.sha256] : [])));
