@@ -84,13 +84,28 @@ describe('folder dashboard (browser mode)', () => {
 
     const figure = findings.filter({ hasText: '35.80 → 38.50' });
     await expect(figure.count()).resolves.toBe(1);
-    const links = figure.locator('.cross-link');
+    const links = figure.locator('.cross-link:not(.cross-compare)');
     await expect(links.count()).resolves.toBe(2);
     const oldText = (await links.nth(0).textContent())!;
     const newText = (await links.nth(1).textContent())!;
     expect(oldText).toMatch(/^打开旧版 第\d+页$/);
     expect(newText).toMatch(/^打开新版 第\d+页$/);
     await page.screenshot({ path: '/tmp/folder-dashboard.png' });
+
+    // both printed figures side by side: each page rendered with the compared cell outlined
+    await figure.locator('.cross-compare').click();
+    const dialog = page.locator('.compare-dialog');
+    await dialog.waitFor({ timeout: 10_000 });
+    await expect.poll(() => dialog.locator('[data-testid="compare-box"]').count(), { timeout: 30_000 }).toBe(2);
+    await expect(dialog.locator('.compare-side').evaluateAll((els) => els.map((e) => e.getAttribute('data-file')))).resolves.toEqual([OLD, NEW]);
+    for (const box of await dialog.locator('[data-testid="compare-box"]').all()) {
+      const r = (await box.boundingBox())!;
+      expect(r.width).toBeGreaterThan(5);
+      expect(r.height).toBeGreaterThan(3);
+    }
+    await page.screenshot({ path: '/tmp/folder-dashboard-compare.png' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
 
     // the new version opens at the page of the changed cell, with the cell selected
     const newPage = Number(/第(\d+)页/.exec(newText)![1]);

@@ -405,6 +405,11 @@ export const STRINGS = {
     crossNone: '没有跨文件问题。',
     open: (side: string, page: number | null) => (page === null ? `打开${side}` : `打开${side} 第${page}页`),
     openHint: (file: string, place: string) => `在 ${file} 中打开：${place}`,
+    compare: '并排对照',
+    compareHint: '两个文件的原文页面并排显示，比对的单元格已框出',
+    compareTitle: '并排对照原文',
+    compareClose: '关闭（Esc）',
+    page: (n: number) => `第${n}页`,
     side: {
       versions: ['旧版', '新版'],
       'department-unit': ['部门', '单位'],

@@ -2,10 +2,11 @@
  * The cross-document findings, grouped by the relation they belong to: each with its message (the
  * computation), and one link per file opening that document at the source cell ("打开旧版 第3页").
  */
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import type { CrossFinding, DocCellRef, DocNarrativeRef } from '../../../../core/folder/model';
 import { STRINGS } from '../../strings';
 import { placesOf, useFolderReview } from '../../stores/folder-review';
+import { ComparePages } from './ComparePages';
 
 const S = STRINGS.folder;
 /** one empty list, so the selectors return the same value while nothing is loaded */
@@ -44,8 +45,9 @@ export function groupByRelation(findings: readonly CrossFinding[]): Group[] {
   return [...groups.values()];
 }
 
-function FindingRow({ finding }: { finding: CrossFinding }): ReactElement {
+function FindingRow({ finding, onCompare }: { finding: CrossFinding; onCompare: (f: CrossFinding) => void }): ReactElement {
   const openAt = useFolderReview((s) => s.openAt);
+  const comparable = placesOf(finding).filter((p) => p.place?.page != null).length === 2;
   return (
     <li className="cross-finding" data-severity={finding.severity} data-id={finding.id} data-change={finding.change ?? ''}>
       <span className={`severity severity-${finding.severity}`}>{STRINGS.findings.severity[finding.severity]}</span>
@@ -58,6 +60,11 @@ function FindingRow({ finding }: { finding: CrossFinding }): ReactElement {
             </button>
           ) : null,
         )}
+        {comparable ? (
+          <button type="button" className="cross-link cross-compare" title={S.compareHint} onClick={() => onCompare(finding)}>
+            {S.compare}
+          </button>
+        ) : null}
       </span>
     </li>
   );
@@ -66,6 +73,7 @@ function FindingRow({ finding }: { finding: CrossFinding }): ReactElement {
 export function CrossFindings(): ReactElement {
   const findings = useFolderReview((s) => s.review?.findings ?? NONE);
   const groups = groupByRelation(findings);
+  const [comparing, setComparing] = useState<CrossFinding | null>(null);
   return (
     <section className="cross-findings" aria-label={S.crossTitle(findings.length)}>
       <h3>{S.crossTitle(findings.length)}</h3>
@@ -77,11 +85,12 @@ export function CrossFindings(): ReactElement {
           </h4>
           <ol>
             {g.findings.map((f) => (
-              <FindingRow key={f.id} finding={f} />
+              <FindingRow key={f.id} finding={f} onCompare={setComparing} />
             ))}
           </ol>
         </div>
       ))}
+      {comparing ? <ComparePages finding={comparing} onClose={() => setComparing(null)} /> : null}
     </section>
   );
 }
