@@ -12,13 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DocumentError } from '../core/errors';
 import type { ExtractedDocument, OcrSummary } from '../core/model';
-import { SCHEMA_VERSION } from '../core/model';
-import { assembleDocument } from '../core/pdf/assemble';
-import type { PageLayout } from '../core/pdf/layout';
-import { layoutPage } from '../core/pdf/layout';
-import type { PageContent } from '../core/pdf/page-content';
-import { readPage } from '../core/pdf/page-content';
-import type { OpsTable } from '../core/pdf/rulings';
+import { extractPdf } from '../core/pdf/extract';
 import type { OcrPageResult } from '../ocr/page-content';
 import { markOcrCells, ocrPageContent } from '../ocr/page-content';
 import { OCR_ENGINE, OCR_VERSION, ocrDpi, ocrPdfPages } from './ocr-pages';
@@ -67,14 +61,6 @@ export function isGarbageText(text: string): boolean {
     if (!ok) bad++;
   }
   return bad / chars.length > 0.3;
-}
-
-function checkBytes(data: Uint8Array): void {
-  if (data.length === 0) throw new DocumentError('empty-file');
-  const head = new TextDecoder('latin1').decode(data.subarray(0, 1024));
-  if (!head.includes('%PDF-')) throw new DocumentError('not-pdf');
-  const tail = new TextDecoder('latin1').decode(data.subarray(Math.max(0, data.length - 2048)));
-  if (!tail.includes('%%EOF')) throw new DocumentError('truncated');
 }
 
 function cacheFile(dir: string, sha256: string, page: number, dpi: number): string {
@@ -168,79 +154,61 @@ export async function ocrPages(data: Uint8Array, sha256: string, pages: number[]
   return results;
 }
 
-/** extractPdf with OCR of the pages that need it (see the module comment). */
+/**
+ * extractPdf with OCR of the pages that need it (see the module comment): the text pages are read
+ * exactly as without OCR (same limits, same errors), the others rendered and read after them.
+ * Progress: the first half while pages are read, the second while they are OCR'd.
+ */
 export async function extractPdfWithOcr(data: Uint8Array, options: OcrExtractOptions): Promise<ExtractedDocument> {
-  checkBytes(data);
-  const source = await loadPdfjsForNode();
-  const task = source.pdfjs.getDocument({ ...source.params, data: data.slice() });
-  let doc;
-  try {
-    doc = await task.promise;
-  } catch (e) {
-    await task.destroy().catch(() => undefined);
-    if ((e as { name?: string } | null)?.name === 'PasswordException') throw new DocumentError('encrypted');
-    throw new DocumentError('truncated', e instanceof Error ? e.message : undefined);
-  }
-  const contents: PageContent[] = [];
-  const needOcr: number[] = [];
-  const total = doc.numPages;
-  try {
-    for (let n = 1; n <= total; n++) {
-      if (options.signal?.aborted) throw new DocumentError('cancelled');
-      const page = await doc.getPage(n);
-      const content = await readPage(page, n, source.pdfjs.OPS as unknown as OpsTable);
-      const text = content.runs.map((r) => r.text).join('');
-      const chars = text.replace(/\s+/g, '').length;
-      if ((chars === 0 && content.images > 0) || isGarbageText(text)) needOcr.push(n);
-      contents.push(content);
-      page.cleanup();
-    }
-  } finally {
-    await doc.destroy();
-  }
   const dpi = ocrDpi(options.ocr.dpi);
-  const ocrTotal = needOcr.length;
-  const textPages = total - ocrTotal;
-  options.onProgress?.(textPages, total);
-  const ocr = await ocrPages(data, options.sha256, needOcr, {
-    ...options.ocr,
-    signal: options.signal,
-    onPage: (done, all, page) => {
-      options.ocr.onPage?.(done, all, page);
-      options.onProgress?.(textPages + done, total);
-    },
-  });
-  const readable = new Map([...ocr].filter(([, r]) => !r.problem));
-  const layouts: PageLayout[] = contents.map((c) => {
-    const r = readable.get(c.pageNumber);
-    return layoutPage(r ? ocrPageContent(r) : needOcr.includes(c.pageNumber) ? { ...c, runs: [] } : c);
-  });
-  const characters = layouts.reduce((s, l) => s + l.lines.length + l.tables.length, 0);
-  if (characters === 0) {
-    const problem = [...ocr.values()].find((r) => r.problem)?.problem;
-    if (problem) throw new DocumentError('ocr-unreadable', problem.messageZh);
-    throw new DocumentError('no-text-layer');
+  let pages = 0;
+  const results = new Map<number, OcrPageResult>();
+  let doc: ExtractedDocument;
+  try {
+    doc = await extractPdf(await loadPdfjsForNode(), data, {
+      path: options.path,
+      sha256: options.sha256,
+      signal: options.signal,
+      onProgress: (done, total) => {
+        pages = total;
+        options.onProgress?.(done, 2 * total);
+      },
+      reread: {
+        select: (content) => {
+          const text = content.runs.map((r) => r.text).join('');
+          return (text.replace(/\s+/g, '').length === 0 && content.images > 0) || isGarbageText(text);
+        },
+        read: async (wanted) => {
+          const ocr = await ocrPages(data, options.sha256, wanted, {
+            ...options.ocr,
+            signal: options.signal,
+            onPage: (done, all, page) => {
+              options.ocr.onPage?.(done, all, page);
+              options.onProgress?.(pages + Math.round((done / all) * pages), 2 * pages);
+            },
+          });
+          for (const [n, r] of ocr) results.set(n, r);
+          return new Map(wanted.map((n) => {
+            const r = ocr.get(n);
+            return [n, r && !r.problem ? ocrPageContent(r) : null];
+          }));
+        },
+      },
+    });
+  } catch (e) {
+    const problem = [...results.values()].find((r) => r.problem)?.problem;
+    if (e instanceof DocumentError && e.code === 'no-text-layer' && problem) throw new DocumentError('ocr-unreadable', problem.messageZh);
+    throw e;
   }
-  const { tables, narrative } = assembleDocument(layouts);
-  markOcrCells(tables, narrative, readable);
-  const unread = [...ocr.values()].filter((r) => r.problem).map((r) => r.pageNumber);
+  options.onProgress?.(2 * pages, 2 * pages);
+  if (results.size === 0) return doc;
+  const readable = new Map([...results].filter(([, r]) => !r.problem));
+  markOcrCells(doc.tables, doc.narrative, readable);
   const summary: OcrSummary = {
     pages: [...readable.keys()].sort((a, b) => a - b),
     engine: OCR_ENGINE,
     dpi,
-    problems: [...ocr.values()].filter((r) => r.problem).map((r) => ({ page: r.pageNumber, ...r.problem! })),
+    problems: [...results.values()].filter((r) => r.problem).map((r) => ({ page: r.pageNumber, ...r.problem! })),
   };
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    source: {
-      path: options.path,
-      sha256: options.sha256,
-      pages: total,
-      format: 'pdf',
-      ...(unread.length ? { imageOnlyPages: unread } : {}),
-      ...(ocrTotal ? { ocr: summary } : {}),
-    },
-    narrative,
-    tables,
-  };
+  return { ...doc, source: { ...doc.source, ocr: summary } };
 }

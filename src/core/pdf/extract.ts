@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../model';
 import { assembleDocument } from './assemble';
 import type { PageLayout } from './layout';
 import { layoutPage } from './layout';
+import type { PageContent } from './page-content';
 import { readPage } from './page-content';
 import type { PdfDocument, PdfSource } from './pdfjs-types';
 import type { OpsTable } from './rulings';
@@ -20,6 +21,15 @@ export interface ExtractOptions {
   onProgress?: (done: number, total: number) => void;
   /** refuse documents with more pages than this */
   maxPages?: number;
+  /**
+   * Pages to read another way (OCR, src/node/ocr-engine.ts): `select` picks them as they are read
+   * (no text layer, or a garbage one); after the last page `read` gives each its new content, or
+   * null when it could not be read either (the page then counts as picture-only).
+   */
+  reread?: {
+    select: (content: PageContent) => boolean;
+    read: (pages: number[]) => Promise<Map<number, PageContent | null>>;
+  };
 }
 
 const DEFAULT_MAX_PAGES = 5000;
@@ -46,15 +56,20 @@ async function openDocument(source: PdfSource, data: Uint8Array): Promise<PdfDoc
   }
 }
 
+function characterCount(content: PageContent): number {
+  return content.runs.reduce((s, r) => s + r.text.trim().length, 0);
+}
+
 export async function extractPdf(source: PdfSource, data: Uint8Array, options: ExtractOptions): Promise<ExtractedDocument> {
   checkBytes(data);
   const doc = await openDocument(source, data);
   try {
     const total = doc.numPages;
     if (total > (options.maxPages ?? DEFAULT_MAX_PAGES)) throw new DocumentError('too-large', `${total} 页 / pages`);
-    const layouts: PageLayout[] = [];
+    const layouts: (PageLayout | null)[] = [];
     let characters = 0;
     const imageOnlyPages: number[] = [];
+    const reread = new Map<number, PageContent>();
     for (let n = 1; n <= total; n++) {
       if (options.signal?.aborted) throw new DocumentError('cancelled');
       let page;
@@ -64,15 +79,31 @@ export async function extractPdf(source: PdfSource, data: Uint8Array, options: E
         throw new DocumentError('truncated', `page ${n}: ${e instanceof Error ? e.message : String(e)}`);
       }
       const content = await readPage(page, n, source.pdfjs.OPS as unknown as OpsTable);
-      const pageCharacters = content.runs.reduce((s, r) => s + r.text.trim().length, 0);
+      page.cleanup();
+      options.onProgress?.(n, total);
+      if (options.reread?.select(content)) {
+        reread.set(n, content);
+        layouts.push(null);
+        continue;
+      }
+      const pageCharacters = characterCount(content);
       characters += pageCharacters;
       if (pageCharacters === 0 && content.images > 0) imageOnlyPages.push(n);
       layouts.push(layoutPage(content));
-      page.cleanup();
-      options.onProgress?.(n, total);
+    }
+    if (reread.size > 0) {
+      const read = await options.reread!.read([...reread.keys()]);
+      for (const [n, original] of reread) {
+        const content = read.get(n) ?? null;
+        if (content) characters += characterCount(content);
+        else imageOnlyPages.push(n);
+        // an unreadable page keeps its rulings but none of its (missing or garbage) text
+        layouts[n - 1] = layoutPage(content ?? { ...original, runs: [] });
+      }
+      imageOnlyPages.sort((a, b) => a - b);
     }
     if (characters === 0) throw new DocumentError('no-text-layer');
-    const { tables, narrative } = assembleDocument(layouts);
+    const { tables, narrative } = assembleDocument(layouts as PageLayout[]);
     return {
       schemaVersion: SCHEMA_VERSION,
       source: { path: options.path, sha256: options.sha256, pages: total, format: 'pdf', ...(imageOnlyPages.length > 0 ? { imageOnlyPages } : {}) },
