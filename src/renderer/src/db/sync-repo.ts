@@ -230,6 +230,11 @@ export function isSyncConflict(conflictId: string): boolean {
   return conflictId.startsWith(SYNC_CONFLICT_PREFIX);
 }
 
+/** The conflicts team sync found (resolved ones too), by id. */
+export async function loadSyncConflicts(db: ReviewDatabase): Promise<StoredConflict[]> {
+  return (await db.reviewConflicts.orderBy('id').toArray()).filter((c) => isSyncConflict(c.id));
+}
+
 function pickSides<T extends { id: string; at: number }>(heads: readonly T[], mine: (x: T) => boolean): [T, T] {
   const sorted = [...heads].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   const local = sorted.find(mine) ?? sorted[0]!;

@@ -10,9 +10,8 @@ import type { CellEdit, CellRef, FindingDecision } from '../../../core/review/mo
 import { ReviewDatabase } from '../db/database';
 import { dismissFinding, loadDecisions, revokeDecision } from '../db/decision-repo';
 import { saveAnnotationChange, loadAnnotations } from '../db/annotation-repo';
-import { loadConflicts } from '../db/package-repo';
 import { appendEdit, loadEdits } from '../db/review-repo';
-import { resolveSyncConflict } from '../db/sync-repo';
+import { loadSyncConflicts as loadConflicts, resolveSyncConflict } from '../db/sync-repo';
 import { addReply, createAnnotation, editAnnotation } from '../features/annotations/annotation-ops';
 import { cellChanges } from '../review/history';
 import { testDocument } from '../review/test-document';
