@@ -98,6 +98,11 @@ export interface Cell {
   page: number;
   bbox: BBox;
   confidence: CellConfidence;
+  /**
+   * PDF text cells: points from the cell's left edge to the text (its first line). Names printed
+   * without codes show their 类/款/项 level only by this indentation.
+   */
+  indent?: number;
   /** DOCX/XLSX only: the cell's location in the source file. */
   source?: CellSource;
 }

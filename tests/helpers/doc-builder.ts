@@ -20,17 +20,22 @@ export interface TableSpec {
   pages?: [number, number];
 }
 
+/** Text cells get an indent like a PDF's: 2 pt, and 3 pt more per leading space ("  财政事务"). */
 function toCell(c: BuilderCell, page: number): Cell | null {
   if (c === null) return null;
-  const text = typeof c === 'string' ? c : c.text;
+  const printed = typeof c === 'string' ? c : c.text;
+  const lead = /^[ \u3000]*/.exec(printed)![0].length;
+  const text = printed.slice(lead);
+  const value = parseAmount(text);
   return {
     text,
-    value: parseAmount(text),
+    value,
     rowSpan: typeof c === 'string' ? 1 : (c.rowSpan ?? 1),
     colSpan: typeof c === 'string' ? 1 : (c.colSpan ?? 1),
     page,
     bbox: [0, 0, 0, 0],
     confidence: 'ok',
+    ...(text && value === null ? { indent: 2 + 3 * lead } : {}),
   };
 }
 

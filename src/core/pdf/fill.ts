@@ -15,6 +15,8 @@ export interface FilledGrid {
   /** text per grid cell (index as grid.cells) */
   texts: string[];
   confidence: CellConfidence[];
+  /** per grid cell: points from the cell's left edge to its first line's text (null: empty) */
+  indents: (number | null)[];
   /** pieces of text lying outside the grid (titles, notes, narrative) */
   leftovers: RunPiece[];
 }
@@ -51,10 +53,14 @@ export function fillGrid(grid: Grid, runs: readonly TextRun[]): FilledGrid {
   }
   const texts: string[] = [];
   const confidence: CellConfidence[] = [];
+  const indents: (number | null)[] = [];
   grid.cells.forEach((cell, i) => {
     const pieces = perCell[i]!;
-    texts.push(closeDigitHanGaps(closeCjkGaps(joinWrappedLines(groupLines(pieces).map((l) => l.text)))));
+    const lines = groupLines(pieces);
+    texts.push(closeDigitHanGaps(closeCjkGaps(joinWrappedLines(lines.map((l) => l.text)))));
     confidence.push(pieces.some((p) => p.ambiguousCut) ? 'split-text' : cell.confidence);
+    // the hierarchy of names printed without codes shows only in their indentation
+    indents.push(lines[0] ? Math.max(0, Math.round((lines[0].box.x0 - xs[cell.c0]!) * 10) / 10) : null);
   });
-  return { texts, confidence, leftovers };
+  return { texts, confidence, indents, leftovers };
 }

@@ -103,7 +103,7 @@ export function layoutPage(content: PageContent): PageLayout {
     if (!grid) continue;
     const filled = fillGrid(grid, inside);
     if (!looksLikeTable(grid, filled.texts)) continue;
-    const body = buildTableBody(grid, filled.texts, filled.confidence, content.pageNumber, content.toUser);
+    const body = buildTableBody(grid, filled.texts, filled.confidence, content.pageNumber, content.toUser, filled.indents);
     tables.push(body);
     const insideSet = new Set(inside);
     free = free.filter((r) => !insideSet.has(r));
@@ -121,7 +121,7 @@ export function layoutPage(content: PageContent): PageLayout {
     if (!grid) continue;
     const filled = fillGrid(grid, inside);
     if (!looksLikeTable(grid, filled.texts)) continue;
-    tables.push(buildTableBody(grid, filled.texts, filled.confidence, content.pageNumber, content.toUser));
+    tables.push(buildTableBody(grid, filled.texts, filled.confidence, content.pageNumber, content.toUser, filled.indents));
     const insideSet = new Set(inside);
     free = free.filter((r) => !insideSet.has(r));
     leftovers.push(...filled.leftovers);

@@ -28,6 +28,7 @@ export interface TableBody {
 interface RawCell extends PlacedCell {
   box: Box;
   confidence: CellConfidence;
+  indent: number | null;
 }
 
 /**
@@ -39,6 +40,7 @@ export function buildTableBody(
   confidence: readonly CellConfidence[],
   page: number,
   toUser: (b: Box) => BBox,
+  indents: readonly (number | null)[] = [],
 ): TableBody {
   const nr = rowCount(grid);
   const nc = columnCount(grid);
@@ -50,6 +52,7 @@ export function buildTableBody(
     text: texts[i] ?? '',
     box: cellBox(grid, cell),
     confidence: confidence[i] ?? 'ok',
+    indent: indents[i] ?? null,
   }));
   const at: (RawCell | null)[][] = Array.from({ length: nr }, () => Array<RawCell | null>(nc).fill(null));
   for (const c of raw) at[c.r0]![c.c0] = c;
@@ -65,6 +68,8 @@ export function buildTableBody(
     page,
     bbox: toUser(c.box),
     confidence: c.confidence,
+    // only text cells: a figure's alignment says nothing about the hierarchy
+    ...(!inHeader && c.indent !== null && c.text && cellValue(c.text, identifier[c.c0] ?? false) === null ? { indent: c.indent } : {}),
   });
   const header: GridRow[] = [];
   const rows: GridRow[] = [];

@@ -44,6 +44,10 @@ export interface RowInfo {
   total: TotalKind | null;
   /** outline depth of the label (一、 = 1, （一） = 2 …), 0 unmarked */
   outline: number;
+  /** the outline depth was read from the label's indentation (no codes, no 一、 marks): a guess */
+  outlineFromIndent?: true;
+  /** PDF: points from the label cell's left edge to its text */
+  indent?: number;
   unitCode: string | null;
   /** amounts in 分 by grid column; null = empty cell */
   values: Map<number, number | null>;
@@ -186,6 +190,7 @@ export function readRows(table: Table, blocks: Block[], unit: MoneyUnit): void {
       block.rows.push(readRow(row, r, block, unit, last));
     });
   }
+  for (const block of blocks) indentOutline(block);
   for (const block of blocks) {
     moveSpanningLabels(table, blocks, block);
     // A unit code printed in the code column (516 beside 301…) reads as a code of another system.
@@ -201,6 +206,32 @@ export function readRows(table: Table, blocks: Block[], unit: MoneyUnit): void {
         r.level = 0;
       }
     }
+  }
+}
+
+/** Indents closer than this (points) are one level: producers jitter by a fraction of a point. */
+const INDENT_STEP = 3;
+
+/**
+ * Names printed without codes and without 一、/（一） marks, whose level shows only by indentation
+ * (一般公共服务支出 / ␣␣财政事务 / ␣␣␣␣行政运行): each distinct indent becomes an outline depth, so the
+ * sums read parents and children as a clerk does. Marked as a guess: a mismatch is a warning.
+ */
+function indentOutline(block: Block): void {
+  const items = block.rows.filter((r) => r.kind === 'item' && r.label);
+  if (items.length < 3 || items.some((r) => r.outline > 0) || block.rows.some((r) => r.kind === 'code')) return;
+  const indents = items.map((r) => r.indent).filter((x): x is number => x !== undefined);
+  if (indents.length < items.length) return;
+  const levels: number[] = [];
+  for (const x of [...indents].sort((a, b) => a - b)) if (levels.length === 0 || x - levels[levels.length - 1]! >= INDENT_STEP) levels.push(x);
+  if (levels.length < 2 || levels.length > 4) return;
+  for (const r of items) {
+    let depth = 0;
+    levels.forEach((l, i) => {
+      if (r.indent! >= l - INDENT_STEP / 2) depth = i + 1;
+    });
+    r.outline = depth;
+    r.outlineFromIndent = true;
   }
 }
 
@@ -355,6 +386,7 @@ function readRow(row: (Cell | null)[], r: number, block: Block, unit: MoneyUnit,
     core,
     total,
     outline: outlineDepth(label),
+    ...(row[labelCol]?.indent !== undefined ? { indent: row[labelCol]!.indent } : {}),
     unitCode,
     values,
     irregularCode: irregular,

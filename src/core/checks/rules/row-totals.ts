@@ -91,8 +91,8 @@ function itemReading(items: readonly RowInfo[], cols: readonly number[]): Readin
     const minDepth = Math.min(...marked.map((r) => r.outline));
     const firstMarked = items.indexOf(marked[0]!);
     parts = items.filter((r, i) => r.outline === minDepth || (r.outline === 0 && i < firstMarked));
-    certain = parts.length === items.length;
-    if (!certain) alternatives.push([...items]);
+    certain = parts.length === items.length && !parts.some((r) => r.outlineFromIndent);
+    if (parts.length !== items.length) alternatives.push([...items]);
   }
   const runs = headingRuns(parts, cols);
   if (runs.length > 0) {
@@ -283,7 +283,8 @@ function outlineChecks(t: RecognizedTable, block: Block, cols: readonly number[]
     if (children.length === 0) return;
     const depth = Math.min(...children.map((c) => c.outline));
     const direct = children.filter((c) => c.outline === depth);
-    checks.push(...sumChecksFor(t, cols, p, { parts: direct, alternatives: [], certain: !unmarked }, 'in-table.row-totals', `「${rowTitle(p)}」行`));
+    const guessed = p.outlineFromIndent === true || direct.some((c) => c.outlineFromIndent);
+    checks.push(...sumChecksFor(t, cols, p, { parts: direct, alternatives: [], certain: !unmarked && !guessed }, 'in-table.row-totals', `「${rowTitle(p)}」行${guessed ? '（层级按缩进判断）' : ''}`));
   });
   return checks;
 }

@@ -91,6 +91,38 @@ describe('codes split into 类/款/项 columns', () => {
     ];
     expect(errors(sums('支出决算表', [['科目', '合计']], rows))).toEqual([]);
   });
+
+  const indented = (xz: string, total = '150.00'): BuilderCell[][] => [
+    ['合计', total],
+    ['一般公共服务支出', '100.00'],
+    ['  财政事务', '100.00'],
+    ['    行政运行', xz],
+    ['    一般行政管理事务', '30.00'],
+    ['社会保障和就业支出', '50.00'],
+    ['  行政事业单位养老支出', '50.00'],
+    ['    机关事业单位基本养老保险缴费支出', '30.00'],
+    ['    机关事业单位职业年金缴费支出', '20.00'],
+  ];
+
+  it('names without codes, indented, consistent: silent — 合计 is the sum of the least indented lines, not of all', () => {
+    expect(sums('支出决算表', [['科目', '合计']], indented('70.00')).filter((f) => f.severity !== 'note')).toEqual([]);
+  });
+
+  it('names without codes, indented: a slip under 财政事务 is found, as a warning (the levels are read from indentation)', () => {
+    const found = sums('支出决算表', [['科目', '合计']], indented('71.00')).filter((f) => f.severity !== 'note');
+    expect(found.length).toBeGreaterThan(0);
+    expect(errors(found)).toEqual([]);
+    const kuan = found.find((f) => f.message.includes('「财政事务」行'))!;
+    expect(kuan.message).toContain('层级按缩进判断');
+    expect(kuan.message).toContain('100.00 ≠');
+    expect(kuan.message).toContain('101.00');
+  });
+
+  it('names without codes, indented: a wrong 合计 is found against the top-level lines', () => {
+    const found = sums('支出决算表', [['科目', '合计']], indented('70.00', '160.00')).filter((f) => f.severity !== 'note');
+    expect(found.some((f) => f.message.includes('「合计」行') && f.message.includes('150.00'))).toBe(true);
+    expect(errors(found)).toEqual([]);
+  });
 });
 
 describe('unit subtotal rows (项目支出表 of a department with units)', () => {
