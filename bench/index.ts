@@ -4,6 +4,7 @@ import { benchExport } from './export.bench';
 import { benchExtraction } from './extraction.bench';
 import { benchFolder } from './folder.bench';
 import { benchOcr } from './ocr.bench';
+import { benchSync } from './sync.bench';
 
 function fmt(n: number, digits = 1): string {
   return n.toFixed(digits);
@@ -32,6 +33,11 @@ async function main(): Promise<void> {
     `folder: ${folder.files} files (${folder.distinct} publications copied as districts), ${folder.relations} relations, ${folder.crossFindings} cross-document findings | ` +
       `review from scratch ${fmt(folder.reviewMs, 0)} ms, re-check after one file changes ${fmt(folder.recheckMs, 0)} ms (${folder.recheckRuns} relation re-run) | ` +
       `baseline (single-file checks of the same files) ${fmt(folder.baselineMs, 0)} ms, ratio ${fmt(folder.ratio, 2)} | RSS ${fmt(folder.documentsRssMb, 0)} MB with the documents loaded, peak ${fmt(folder.peakRssMb, 0)} MB`,
+  );
+  const sync = await benchSync();
+  console.log(
+    `sync: ${sync.edits} edits through a CouchDB-protocol server | push ${fmt(sync.pushMs, 0)} ms, initial sync to a fresh replica ${fmt(sync.initialSyncMs, 0)} ms | ` +
+      `one edit to the other desk ${fmt(sync.latencyMs, 0)} ms median, p95 ${fmt(sync.latencyP95Ms, 0)} ms | baseline (writing the edits locally) ${fmt(sync.baselineMs, 0)} ms, ratio ${fmt(sync.ratio, 2)}`,
   );
 }
 
