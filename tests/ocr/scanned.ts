@@ -12,21 +12,13 @@ import { extractFile } from '../../src/node/extract-file';
 import type { OcrOptions } from '../../src/node/ocr-engine';
 import { bodyScore } from '../extraction/compare';
 import type { TruthTable } from '../fixtures/truth';
+import type { ScannedFixture } from '../fixtures/generate/scanned';
 import { FIXTURES_DIR, cellText, loadFixtures } from '../fixtures/truth';
 
 export const SCANNED_DIR = join(FIXTURES_DIR, 'scanned');
 
-export interface ScannedFixture {
-  id: string;
-  source?: string;
-  pages: number[];
-  tables: number[];
-  dpi: number;
-  noise: number;
-  skew: number;
-  stamp: boolean;
-  purpose: string;
-}
+/** as the generator writes them into the manifest */
+export type { ScannedFixture };
 
 export interface Manifest {
   fixtures: ScannedFixture[];

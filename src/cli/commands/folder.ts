@@ -9,7 +9,7 @@ import { extname, join } from 'node:path';
 import type { CheckOptions, Finding } from '../../core/checks';
 import { runChecks } from '../../core/checks';
 import { isDocumentError } from '../../core/errors';
-import { reviewFolder } from '../../core/folder/cross-checks';
+import { folderDocument, reviewFolder } from '../../core/folder/cross-checks';
 import { describeIdentity } from '../../core/folder/identity';
 import type { DocIdentity } from '../../core/folder/identity';
 import type { CrossFinding, FolderDocument, RelationResult } from '../../core/folder/model';
@@ -99,13 +99,12 @@ export async function checkFolder(dir: string, options: CheckFolderOptions = {})
     try {
       const doc = await extractFile(join(dir, file), options.ocr ? { ocr: options.ocr } : {});
       const findings = runChecks(doc, options.check).findings;
-      const pictureOnly = doc.tables.length === 0 && doc.narrative.length === 0;
-      const error = pictureOnly ? '文件中没有可读取的文字或表格（可能是扫描件）' : null;
-      docs.push({ file, doc, modifiedAt, ...(error ? { error } : {}) });
-      perFile.set(file, { findings, doc, error });
+      const entry = folderDocument(file, doc, { modifiedAt });
+      docs.push(entry);
+      perFile.set(file, { findings, doc, error: entry.error ?? null });
     } catch (e) {
       if (!isDocumentError(e)) throw e;
-      docs.push({ file, doc: null, error: e.messageZh, modifiedAt });
+      docs.push(folderDocument(file, null, { error: e.messageZh, modifiedAt }));
       perFile.set(file, { findings: [], doc: null, error: e.messageZh });
     }
   }

@@ -72,6 +72,16 @@ function contentKey(p: Prepared): string {
   return `${p.file}|${p.doc.source.sha256}`;
 }
 
+/** Why a parsed file takes no part: nothing on it could be read (a scan OCR did not read either). */
+export const PICTURE_ONLY_REASON = '文件中没有可读取的文字或表格（可能是扫描件）';
+
+/** A document of the folder: parsed (a picture-only one with its reason), or unread with why. */
+export function folderDocument(file: string, doc: ExtractedDocument | null, options: { error?: string; modifiedAt?: number } = {}): FolderDocument {
+  if (!doc) return { file, doc: null, error: options.error ?? '无法读取', modifiedAt: options.modifiedAt };
+  const pictureOnly = doc.tables.length === 0 && doc.narrative.length === 0;
+  return { file, doc, modifiedAt: options.modifiedAt, ...(pictureOnly ? { error: PICTURE_ONLY_REASON } : {}) };
+}
+
 function unreadable(d: FolderDocument): boolean {
   return d.doc === null || d.doc.tables.length === 0;
 }

@@ -7,23 +7,17 @@
  */
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FolderReviewCache, reviewFolder } from '../../core/folder/cross-checks';
-import type { FolderDocument } from '../../core/folder/model';
 import type { RelationOverrides } from '../../core/folder/relations';
 import type { ExtractedDocument } from '../../core/model';
 import type { DocumentEntry, FolderReviewResult, FolderState } from '../../shared/ipc-contract';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { IpcError } from '../ipc/ipc-error';
 import { relationOverridesArgs } from '../ipc/validators';
-import { PICTURE_ONLY_REASON } from './folder-reviewer';
-import type { FolderReviewRunner } from './review-runner';
+import { InProcessReview, type FolderReviewRunner } from './review-runner';
 import type { ReviewedFile } from './review-worker-protocol';
 
 export const FOLDER_RELATIONS_FILE = 'folder-relations.json';
 const FORMAT_VERSION = 1;
-/** extractions kept in memory between reviews (the rest are read from the parse cache again) */
-export const MAX_KEPT_DOCUMENTS = 100;
-export { PICTURE_ONLY_REASON } from './folder-reviewer';
 
 /** What the review needs of the workspace. */
 export interface ReviewedWorkspace {
@@ -38,7 +32,7 @@ export interface FolderReviewOptions {
   log?: (message: string, error?: unknown) => void;
   /**
    * Runs the review off the main thread (the app: a worker reading the parse cache); absent, it
-   * runs here on extractions from the workspace (tests, small folders).
+   * runs here on extractions from the workspace (tests).
    */
   runner?: FolderReviewRunner;
 }
@@ -87,8 +81,7 @@ export class FolderReviewService {
   private readonly path: string | null;
   private stored = new Map<string, RelationOverrides>();
   private writes: Promise<void> = Promise.resolve();
-  /** sha256 → extraction, for files of the current folder (at most MAX_KEPT_DOCUMENTS, oldest dropped) */
-  private readonly docs = new Map<string, ExtractedDocument>();
+  private readonly runner: FolderReviewRunner;
   private last: { key: string; result: FolderReviewResult } | null = null;
   private running: { key: string; result: Promise<FolderReviewResult> } | null = null;
   /** how long the last review took */
@@ -98,6 +91,8 @@ export class FolderReviewService {
 
   private constructor(private readonly options: FolderReviewOptions) {
     this.path = options.storeDir ? join(options.storeDir, FOLDER_RELATIONS_FILE) : null;
+    // a file re-parsed meanwhile is left out and reviewed once it is parsed again
+    this.runner = options.runner ?? new InProcessReview((relativePath) => options.workspace.extraction(relativePath).catch(() => null));
   }
 
   static async open(options: FolderReviewOptions): Promise<FolderReviewService> {
@@ -177,53 +172,15 @@ export class FolderReviewService {
     await write;
   }
 
-  private async runElsewhere(runner: FolderReviewRunner, state: FolderState, overrides: RelationOverrides): Promise<FolderReviewResult> {
+  private async run(state: FolderState, overrides: RelationOverrides): Promise<FolderReviewResult> {
     const files: ReviewedFile[] = state.documents
       .filter((d) => !isPending(d))
       .map((d) => (d.status === 'error' || !d.sha256 ? { file: d.relativePath, sha256: null, error: d.error?.messageZh ?? '无法读取', modifiedAt: d.mtimeMs } : { file: d.relativePath, sha256: d.sha256, modifiedAt: d.mtimeMs }));
-    const applied = applicable(overrides, new Set(files.map((f) => f.file)));
-    const out = await runner.review(files, applied);
+    const out = await this.runner.review(files, applicable(overrides, new Set(files.map((f) => f.file))));
     this.timing = { loadMs: out.loadMs, reviewMs: out.reviewMs, documents: out.documents };
     this.runs++;
     const { identities, relations, findings } = out.review;
     return { identities, relations, findings, overrides: { pairs: overrides.pairs ?? [], unpairs: overrides.unpairs ?? [] } };
-  }
-
-  private readonly reviewCache = new FolderReviewCache();
-
-  private async run(state: FolderState, overrides: RelationOverrides): Promise<FolderReviewResult> {
-    if (this.options.runner) return this.runElsewhere(this.options.runner, state, overrides);
-    const started = performance.now();
-    const entries = state.documents.filter((d) => !isPending(d));
-    const live = new Set(entries.flatMap((d) => (d.sha256 ? [d.sha256] : [])));
-    for (const sha of [...this.docs.keys()]) if (!live.has(sha)) this.docs.delete(sha);
-    const documents: FolderDocument[] = [];
-    for (const entry of entries) {
-      const modifiedAt = entry.mtimeMs;
-      if (entry.status === 'error') {
-        documents.push({ file: entry.relativePath, doc: null, error: entry.error?.messageZh ?? '无法读取', modifiedAt });
-        continue;
-      }
-      let doc = entry.sha256 ? this.docs.get(entry.sha256) : undefined;
-      if (!doc) {
-        try {
-          doc = await this.options.workspace.extraction(entry.relativePath);
-        } catch {
-          continue; // re-parsed meanwhile: it is reviewed once parsed again
-        }
-        this.docs.set(doc.source.sha256, doc);
-        if (this.docs.size > MAX_KEPT_DOCUMENTS) this.docs.delete(this.docs.keys().next().value!);
-      }
-      const pictureOnly = doc.tables.length === 0 && doc.narrative.length === 0;
-      documents.push({ file: entry.relativePath, doc, modifiedAt, ...(pictureOnly ? { error: PICTURE_ONLY_REASON } : {}) });
-    }
-    const loaded = performance.now();
-    // the cache re-runs only the relations of files that changed since the last review
-    const review = reviewFolder(documents, { overrides: applicable(overrides, new Set(documents.map((d) => d.file))), cache: this.reviewCache });
-    const done = performance.now();
-    this.timing = { loadMs: loaded - started, reviewMs: done - loaded, documents: documents.length };
-    this.runs++;
-    return { identities: review.identities, relations: review.relations, findings: review.findings, overrides: { pairs: overrides.pairs ?? [], unpairs: overrides.unpairs ?? [] } };
   }
 }
 

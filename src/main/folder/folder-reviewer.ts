@@ -1,16 +1,15 @@
 /**
  * The folder review over files known by their content hash: loads each extraction once (from
- * wherever `load` finds it — the parse cache in the worker), drops those no longer listed, and runs
+ * wherever `load` finds it — the parse cache in the worker, the workspace in main), drops those no
+ * longer listed, and runs
  * the core reviewFolder with a FolderReviewCache, so a re-check after one file changes re-runs only
  * that file's relations. No Electron; used inside the worker thread and directly in tests.
  */
-import { FolderReviewCache, reviewFolder } from '../../core/folder/cross-checks';
+import { FolderReviewCache, folderDocument, reviewFolder } from '../../core/folder/cross-checks';
 import type { FolderDocument, FolderReview } from '../../core/folder/model';
 import type { RelationOverrides } from '../../core/folder/relations';
 import type { ExtractedDocument } from '../../core/model';
 import type { ReviewedFile } from './review-worker-protocol';
-
-export const PICTURE_ONLY_REASON = '文件中没有可读取的文字或表格（可能是扫描件）';
 
 export interface ReviewOutcome {
   review: FolderReview;
@@ -24,7 +23,8 @@ export class FolderReviewer {
   private readonly docs = new Map<string, ExtractedDocument>();
   private readonly cache = new FolderReviewCache();
 
-  constructor(private readonly load: (sha256: string) => Promise<ExtractedDocument | null>) {}
+  /** `load` gives a parsed file's extraction, or null when it is not there (being parsed again) */
+  constructor(private readonly load: (file: ReviewedFile & { sha256: string }) => Promise<ExtractedDocument | null>) {}
 
   async review(files: readonly ReviewedFile[], overrides: RelationOverrides): Promise<ReviewOutcome> {
     const started = performance.now();
@@ -33,17 +33,16 @@ export class FolderReviewer {
     const documents: FolderDocument[] = [];
     for (const f of files) {
       if (f.error || !f.sha256) {
-        documents.push({ file: f.file, doc: null, error: f.error ?? '无法读取', modifiedAt: f.modifiedAt });
+        documents.push(folderDocument(f.file, null, f));
         continue;
       }
       let doc = this.docs.get(f.sha256) ?? null;
       if (!doc) {
-        doc = await this.load(f.sha256);
-        if (!doc) continue; // not in the cache (being parsed again): reviewed once it is back
+        doc = await this.load({ ...f, sha256: f.sha256 });
+        if (!doc) continue; // not there (being parsed again): reviewed once it is back
         this.docs.set(f.sha256, doc);
       }
-      const pictureOnly = doc.tables.length === 0 && doc.narrative.length === 0;
-      documents.push({ file: f.file, doc, modifiedAt: f.modifiedAt, ...(pictureOnly ? { error: PICTURE_ONLY_REASON } : {}) });
+      documents.push(folderDocument(f.file, doc, f));
     }
     const loaded = performance.now();
     const review = reviewFolder(documents, { overrides, cache: this.cache });

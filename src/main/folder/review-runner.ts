@@ -4,13 +4,29 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { RelationOverrides } from '../../core/folder/relations';
+import type { ExtractedDocument } from '../../core/model';
 import { spawnWorker } from '../../node/spawn-worker';
-import type { ReviewOutcome } from './folder-reviewer';
+import { FolderReviewer, type ReviewOutcome } from './folder-reviewer';
 import type { FromReviewWorker, ReviewedFile, ReviewWorkerData, ToReviewWorker } from './review-worker-protocol';
 
 export interface FolderReviewRunner {
   review(files: ReviewedFile[], overrides: RelationOverrides): Promise<ReviewOutcome>;
   close(): Promise<void>;
+}
+
+/** The review in this thread, on extractions `load` gives by file (tests, and no worker build). */
+export class InProcessReview implements FolderReviewRunner {
+  private readonly reviewer: FolderReviewer;
+
+  constructor(load: (relativePath: string) => Promise<ExtractedDocument | null>) {
+    this.reviewer = new FolderReviewer((f) => load(f.file));
+  }
+
+  review(files: ReviewedFile[], overrides: RelationOverrides): Promise<ReviewOutcome> {
+    return this.reviewer.review(files, overrides);
+  }
+
+  async close(): Promise<void> {}
 }
 
 export class FolderReviewWorker implements FolderReviewRunner {

@@ -14,7 +14,7 @@ if (!parentPort) throw new Error('review-worker must run in a worker thread');
 const port = parentPort;
 const data = workerData as ReviewWorkerData;
 const cache = ParseCache.reader(data.cacheRoot, data.versions);
-const reviewer = new FolderReviewer(async (sha256): Promise<ExtractedDocument | null> => {
+const reviewer = new FolderReviewer(async ({ sha256 }): Promise<ExtractedDocument | null> => {
   const entry = await cache.get(sha256);
   return entry?.kind === 'document' ? entry.document : null;
 });

@@ -45,7 +45,6 @@ const SETTINGS_KEY = 'proofreader.settings';
 /** the clerk's relation overrides per folder: {"<folder>": {pairs, unpairs}} */
 const RELATIONS_KEY = 'proofreader.folder-relations';
 const RELATION_KINDS: readonly RelationKind[] = ['versions', 'department-unit', 'year-over-year'];
-const PICTURE_ONLY_REASON = '文件中没有可读取的文字或表格（可能是扫描件）';
 const DEFAULT_SETTINGS: Settings = { reviewerName: '' };
 
 const FORMATS: Record<string, SourceFormat> = { pdf: 'pdf', docx: 'docx', xlsx: 'xlsx', xls: 'xls' };
@@ -383,18 +382,14 @@ export function createBrowserBridge(options: BrowserBridgeOptions = defaultBridg
     const entries = [...tracked.values()].map((t) => t.entry).filter((e) => e.status === 'parsed' || e.status === 'error');
     const key = JSON.stringify([folder, entries.map((e) => [e.relativePath, e.status, e.sha256, e.mtimeMs]), overrides]);
     if (lastReview?.key === key) return lastReview.result;
+    // loaded on first use: the folder checks are not part of the page's first load
+    const { folderDocument, reviewFolder } = await import('../../../core/folder/cross-checks');
     const documents: FolderDocument[] = [];
     for (const e of entries) {
       const doc = e.sha256 ? extractions.get(e.sha256) : undefined;
-      if (e.status === 'error' || !doc) {
-        if (e.status === 'error') documents.push({ file: e.relativePath, doc: null, error: e.error?.messageZh ?? '无法读取', modifiedAt: e.mtimeMs });
-        continue;
-      }
-      const pictureOnly = doc.tables.length === 0 && doc.narrative.length === 0;
-      documents.push({ file: e.relativePath, doc, modifiedAt: e.mtimeMs, ...(pictureOnly ? { error: PICTURE_ONLY_REASON } : {}) });
+      if (e.status === 'error') documents.push(folderDocument(e.relativePath, null, { error: e.error?.messageZh, modifiedAt: e.mtimeMs }));
+      else if (doc) documents.push(folderDocument(e.relativePath, doc, { modifiedAt: e.mtimeMs }));
     }
-    // loaded on first use: the folder checks are not part of the page's first load
-    const { reviewFolder } = await import('../../../core/folder/cross-checks');
     const present = new Set(documents.map((d) => d.file));
     const applies = (p: { files: [string, string] }): boolean => present.has(p.files[0]) && present.has(p.files[1]);
     const review = reviewFolder(documents, { overrides: { pairs: overrides.pairs!.filter(applies), unpairs: overrides.unpairs!.filter(applies) } });
