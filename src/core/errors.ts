@@ -35,8 +35,8 @@ const MESSAGES: Record<DocumentErrorCode, { zh: string; en: string }> = {
   truncated: { zh: 'PDF 文件不完整或已损坏，请重新获取原文件。', en: 'The PDF is truncated or damaged; obtain the original file again.' },
   encrypted: { zh: 'PDF 设有打开密码，无法读取。请提供未加密的文件。', en: 'The PDF is password-protected and cannot be read; provide an unencrypted copy.' },
   'no-text-layer': {
-    zh: 'PDF 没有文字层（可能是扫描件），本工具不提供 OCR 识别，请提供可复制文字的 PDF。',
-    en: 'The PDF has no text layer (probably scanned); OCR is not available, provide a PDF with selectable text.',
+    zh: 'PDF 没有文字层（可能是扫描件），本次未用 OCR 识别页面图像：请开启 OCR 重新解析，或提供可复制文字的 PDF。',
+    en: 'The PDF has no text layer (probably scanned) and its page images were not read by OCR this time; parse it again with OCR on, or provide a PDF with selectable text.',
   },
   'ocr-unreadable': {
     zh: 'PDF 没有文字层（扫描件），页面图像也未能识别出文字，请提供更清晰的扫描件或可复制文字的 PDF。',
