@@ -45,6 +45,7 @@ declare module 'express' {
     address(): { port: number } | string | null;
     close(callback?: (err?: Error) => void): void;
     closeAllConnections(): void;
+    closeIdleConnections(): void;
   }
   interface Express {
     use(handler: unknown): Express;

@@ -21,6 +21,8 @@ interface PouchCore extends PouchStatic {
 /** PouchDB for the replicas in tests: memory adapter, HTTP, replication. */
 export const TestPouch: PouchCore = (PouchCore as PouchCore).plugin(MemoryAdapter).plugin(HttpAdapter).plugin(Replication).plugin(MapReduce);
 export const MEMORY = { adapter: 'memory' } as const;
+/** how long stop() lets requests under way finish before cutting them */
+const GRACE_MS = 300;
 const ServerPouch = TestPouch.defaults({ adapter: 'memory', prefix: 'server-' });
 
 export const READER = { username: 'auditor', password: 'read-only' };
@@ -72,9 +74,16 @@ export class TestCouch {
     const server = this.server;
     this.server = null;
     if (!server) return;
+    // Requests already under way (a replica's last info or checkpoint) are let finish for a moment
+    // before the rest are cut: cutting them mid-response leaves PouchDB with a rejection nobody
+    // awaits once its replicator has stopped. Live feeds still open after that are cut.
     await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
+      const force = setTimeout(() => server.closeAllConnections(), GRACE_MS);
+      server.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
+      server.closeIdleConnections();
     });
   }
 }
